@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * All configuration, read once from the environment. Development gets working
+ * defaults for the local services that `npm start` launches; production must
+ * name every external service and a strong secret.
+ */
+const Schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The browser origin allowed by CORS (the web app). */
+  WEB_ORIGIN: z.url().default('http://localhost:3000'),
+  /** Folder of the built web app to serve; empty to serve the API only. */
+  WEB_DIST: z.string().default(''),
+  /** Number of proxies in front (Nginx = 1) so client IPs are right for rate limits. */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  MONGODB_URI: z.string().min(1).optional(),
+  MONGODB_DB: z.string().default('doctime'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_PUBLIC_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('DocTime <no-reply@doctime.local>'),
+  REDIS_URL: z.string().optional(),
+  /** Signs access tokens (HS256). At least 32 characters. */
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: int(15 * 60),
+  REFRESH_TOKEN_TTL_DAYS: int(30),
+  // Rate limits: points per window (seconds).
+  RATE_LOGIN_ACCOUNT_FAILS: int(10),
+  RATE_LOGIN_ACCOUNT_WINDOW: int(15 * 60),
+  RATE_LOGIN_IP: z.coerce.number().int().positive().optional(),
+  RATE_REGISTER_IP: z.coerce.number().int().positive().optional(),
+  RATE_CODE_IP: z.coerce.number().int().positive().optional(),
+  RATE_IP_WINDOW: int(10 * 60),
+  RATE_CODE_ACCOUNT: int(10),
+  RATE_CODE_ACCOUNT_WINDOW: int(15 * 60),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+const requiredInProduction = [
+  'MONGODB_URI',
+  'S3_BUCKET',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'SMTP_URL',
+  'JWT_SECRET',
+] as const;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = Schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
+  if (production) {
+    const missing = requiredInProduction.filter((k) => !c[k]);
+    if (missing.length) {
+      throw new ConfigError(`Refusing to start in production: set ${missing.join(', ')}.`);
+    }
+  }
+  // Production limits are strict; development ones allow scripted demos and tests.
+  const ipLimits = production
+    ? { login: 30, register: 10, code: 30 }
+    : { login: 1000, register: 500, code: 1000 };
+  return {
+    env: c.NODE_ENV,
+    production,
+    host: c.HOST,
+    port: c.PORT,
+    logLevel: c.LOG_LEVEL,
+    webOrigin: c.WEB_ORIGIN,
+    webDist: c.WEB_DIST,
+    trustProxy: c.TRUST_PROXY,
+    // Outside production, the defaults are the local services `npm start` runs.
+    mongo: { uri: c.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/', db: c.MONGODB_DB },
+    s3: {
+      endpoint: c.S3_ENDPOINT ?? (production ? undefined : 'http://127.0.0.1:4569'),
+      publicEndpoint: c.S3_PUBLIC_ENDPOINT ?? c.S3_ENDPOINT,
+      region: c.S3_REGION,
+      bucket: c.S3_BUCKET ?? 'doctime',
+      accessKeyId: c.S3_ACCESS_KEY_ID ?? 'S3RVER',
+      secretAccessKey: c.S3_SECRET_ACCESS_KEY ?? 'S3RVER',
+      forcePathStyle: c.S3_FORCE_PATH_STYLE ?? !production,
+    },
+    smtpUrl: c.SMTP_URL ?? 'smtp://127.0.0.1:1025',
+    mailFrom: c.MAIL_FROM,
+    redisUrl: c.REDIS_URL,
+    // Outside production a missing secret gets a random one: tokens then die with the process.
+    jwtSecret: c.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
+    rateLimits: {
+      loginAccountFails: { points: c.RATE_LOGIN_ACCOUNT_FAILS, seconds: c.RATE_LOGIN_ACCOUNT_WINDOW },
+      loginIp: { points: c.RATE_LOGIN_IP ?? ipLimits.login, seconds: c.RATE_IP_WINDOW },
+      registerIp: { points: c.RATE_REGISTER_IP ?? ipLimits.register, seconds: c.RATE_IP_WINDOW },
+      codeIp: { points: c.RATE_CODE_IP ?? ipLimits.code, seconds: c.RATE_IP_WINDOW },
+      codeAccount: { points: c.RATE_CODE_ACCOUNT, seconds: c.RATE_CODE_ACCOUNT_WINDOW },
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { makeIdentityModule } from '../modules/identity/index.ts';
+import { createApp } from '../platform/http/app.ts';
+import { emailInBody, rateLimit } from '../platform/http/rate-limit.middleware.ts';
+import { makeSmtpMailer } from '../platform/mail/smtp-mailer.ts';
+import { connectMongo, pingMongo } from '../platform/mongo/mongo.ts';
+import { makeFailureLimiter, makeLimiter } from '../platform/rate-limiters.ts';
+import { connectRedis } from '../platform/redis/redis.ts';
+import { makeArgon2PasswordHasher } from '../platform/security/argon2-password-hasher.ts';
+import { makeJwtAccessTokenSigner } from '../platform/security/jwt-access-token-signer.ts';
+import { nodeCryptoSecrets } from '../platform/security/node-crypto-secrets.ts';
+import type { Config } from './config.ts';
+
+/** The composition root: the only place that knows every concrete adapter. */
+export async function buildContainer(config: Config, logger: Logger, overrides: { clock?: { now(): Date } } = {}) {
+  const { client, db } = await connectMongo(config.mongo.uri, config.mongo.db);
+  const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
+  const mailer = makeSmtpMailer(config.smtpUrl, config.mailFrom, logger);
+  const clock = overrides.clock ?? { now: () => new Date() };
+  const rl = config.rateLimits;
+
+  const identity = await makeIdentityModule(
+    db,
+    {
+      hasher: makeArgon2PasswordHasher(),
+      tokens: makeJwtAccessTokenSigner(config.jwtSecret, config.accessTokenTtlSeconds),
+      secrets: nodeCryptoSecrets,
+      mailer,
+      loginFailures: makeFailureLimiter(makeLimiter('login-fail', rl.loginAccountFails, redis)),
+      clock,
+      newId: randomUUID,
+      refreshTokenTtlDays: config.refreshTokenTtlDays,
+    },
+    {
+      limits: {
+        login: rateLimit(makeLimiter('login-ip', rl.loginIp, redis)),
+        register: rateLimit(makeLimiter('register-ip', rl.registerIp, redis)),
+        code: rateLimit(makeLimiter('code-ip', rl.codeIp, redis), {
+          limiter: makeLimiter('code-account', rl.codeAccount, redis),
+          accountKey: emailInBody,
+        }),
+      },
+      secureCookies: config.production,
+      onBackgroundError: (err) => logger.error({ err }, 'background task failed'),
+    },
+  );
+
+  const app = createApp({
+    logger,
+    webOrigin: config.webOrigin,
+    webDist: config.webDist,
+    trustProxy: config.trustProxy,
+    isReady: () => pingMongo(db),
+    apiRouters: [identity.router],
+  });
+
+  return {
+    app,
+    identity,
+    async close() {
+      mailer.close();
+      redis?.disconnect();
+      await client.close();
+    },
+  };
+}
+export type Container = Awaited<ReturnType<typeof buildContainer>>;

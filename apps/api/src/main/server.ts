@@ -1,0 +1,31 @@
+import { createServer } from 'node:http';
+import { ConfigError, loadConfig } from './config.ts';
+import { buildContainer } from './container.ts';
+import { makeLogger } from '../platform/logger.ts';
+
+async function main() {
+  const config = loadConfig();
+  const logger = makeLogger(config.logLevel);
+  const container = await buildContainer(config, logger);
+  const server = createServer(container.app);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port }, `DocTime API listening on http://localhost:${port}`);
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    server.closeAllConnections();
+    await container.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  // A configuration error is a message for the operator, not a stack trace.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

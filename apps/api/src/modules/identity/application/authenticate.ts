@@ -1,0 +1,21 @@
+import { AppError } from '../../../platform/app-error.ts';
+import type { AccessClaims, IdentityDeps } from './ports.ts';
+
+/**
+ * Checks an access token on every request, including that its session is
+ * still open and the account not blocked, so logout, password reset and
+ * blocking take effect at once rather than when the token expires.
+ */
+export function makeAuthenticate(deps: IdentityDeps) {
+  return async function authenticate(accessToken: string | undefined): Promise<AccessClaims> {
+    const claims = accessToken ? await deps.tokens.verify(accessToken) : null;
+    if (!claims) throw new AppError('UNAUTHENTICATED', 'Log in to continue.');
+    const [family, user] = await Promise.all([
+      deps.sessions.findFamily(claims.sessionId),
+      deps.users.findById(claims.userId),
+    ]);
+    if (!family || family.revokedAt || !user) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Log in again.');
+    if (user.blocked) throw new AppError('ACCOUNT_BLOCKED', 'This account is blocked. Contact support.');
+    return { userId: user.id, role: user.role, sessionId: family.id };
+  };
+}

@@ -1,0 +1,58 @@
+import { AppError } from '../../../platform/app-error.ts';
+import {
+  CODE_MAX_ATTEMPTS,
+  checkCode,
+  codeCheckMessages,
+  formatCode,
+  newCodeExpiry,
+  type CodePurpose,
+} from '../domain/one-time-code.ts';
+import type { User } from '../domain/user.ts';
+import type { IdentityDeps } from './ports.ts';
+
+const mailText: Record<CodePurpose, { subject: string; intro: string }> = {
+  'verify-email': { subject: 'Your DocTime verification code', intro: 'Use this code to verify your e-mail address' },
+  'reset-password': { subject: 'Your DocTime password reset code', intro: 'Use this code to reset your password' },
+};
+
+/** Issues a fresh code (replacing any earlier one) and e-mails it. */
+export async function issueCode(deps: IdentityDeps, user: User, purpose: CodePurpose): Promise<void> {
+  const code = formatCode(deps.secrets.randomInt(1_000_000));
+  const nonce = deps.secrets.randomToken(16);
+  await deps.codes.save({
+    userId: user.id,
+    purpose,
+    nonce,
+    codeHash: deps.secrets.digest(`${nonce}:${code}`),
+    expiresAt: newCodeExpiry(deps.clock.now()),
+  });
+  const { subject, intro } = mailText[purpose];
+  await deps.mailer.send({
+    to: user.email,
+    subject,
+    text: `Hello ${user.name},\n\n${intro}: ${code}\n\nIt is valid for 15 minutes. If you did not ask for it, ignore this e-mail.\n\nDocTime`,
+    html: `<p>Hello ${escapeHtml(user.name)},</p><p>${intro}:</p><p style="font-size:24px;letter-spacing:4px"><b>${code}</b></p><p>It is valid for 15 minutes. If you did not ask for it, ignore this e-mail.</p><p>DocTime</p>`,
+  });
+}
+
+/** Checks a submitted code; throws a 400 naming the `code` field unless it is right. Consumes it when right. */
+export async function consumeCode(
+  deps: IdentityDeps,
+  user: User | null,
+  purpose: CodePurpose,
+  submitted: string,
+): Promise<void> {
+  const stored = user ? await deps.codes.find(user.id, purpose) : null;
+  const now = deps.clock.now();
+  const live = stored && stored.expiresAt > now;
+  const claimed = live ? await deps.codes.claimAttempt(stored.nonce, CODE_MAX_ATTEMPTS) : false;
+  const matches =
+    claimed && stored ? deps.secrets.sameDigest(deps.secrets.digest(`${stored.nonce}:${submitted}`), stored.codeHash) : false;
+  const result = checkCode(stored, now, claimed, matches);
+  if (result !== 'ok') throw AppError.validation({ code: [codeCheckMessages[result]] }, codeCheckMessages[result]);
+  await deps.codes.remove(user!.id, purpose);
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,35 @@
+import { AppError } from '../../../platform/app-error.ts';
+import { passwordProblems } from '../domain/password-policy.ts';
+import { toPublicUser, type User } from '../domain/user.ts';
+import { issueCode } from './one-time-codes.ts';
+import type { IdentityDeps } from './ports.ts';
+
+type Input = { role: 'patient' | 'doctor'; name: string; email: string; password: string; phone?: string | undefined };
+
+export function makeRegister(deps: IdentityDeps) {
+  return async function register(input: Input) {
+    const problems = passwordProblems(input.password, { email: input.email, name: input.name });
+    if (problems.length) throw AppError.validation({ password: problems });
+    const now = deps.clock.now();
+    const user: User = {
+      id: deps.newId(),
+      role: input.role,
+      name: input.name,
+      email: input.email,
+      ...(input.phone ? { phone: input.phone } : {}),
+      passwordHash: await deps.hasher.hash(input.password),
+      emailVerified: false,
+      blocked: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    // The unique e-mail index decides; no look-up first, so two racing sign-ups cannot both win.
+    if ((await deps.users.insert(user)) === 'duplicate-email') {
+      throw new AppError('CONFLICT', 'An account with this e-mail already exists', {
+        fieldErrors: { email: ['An account with this e-mail already exists'] },
+      });
+    }
+    await issueCode(deps, user, 'verify-email');
+    return toPublicUser(user);
+  };
+}

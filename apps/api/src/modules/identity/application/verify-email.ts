@@ -1,0 +1,19 @@
+import { consumeCode, issueCode } from './one-time-codes.ts';
+import type { IdentityDeps } from './ports.ts';
+
+export function makeVerifyEmail(deps: IdentityDeps) {
+  return async function verifyEmail(input: { email: string; code: string }): Promise<void> {
+    const user = await deps.users.findByEmail(input.email);
+    if (user?.emailVerified) return; // already done: answering 200 again is harmless
+    await consumeCode(deps, user, 'verify-email', input.code);
+    await deps.users.markEmailVerified(user!.id, deps.clock.now());
+  };
+}
+
+export function makeResendVerification(deps: IdentityDeps) {
+  /** Always "accepted": the caller never learns whether the address has an account. */
+  return async function resendVerification(input: { email: string }): Promise<void> {
+    const user = await deps.users.findByEmail(input.email);
+    if (user && !user.emailVerified && !user.blocked) await issueCode(deps, user, 'verify-email');
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Refresh tokens rotate: each use yields a successor, and each token can be
+ * used once. All tokens from one login form a family; replaying a used token
+ * revokes the family, so a stolen token dies as soon as either party uses it.
+ */
+export interface SessionFamily {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+export interface RefreshToken {
+  id: string;
+  familyId: string;
+  userId: string;
+  secretHash: string;
+  expiresAt: Date;
+}
+
+export type RefreshDecision = 'rotate' | 'unknown' | 'expired' | 'revoked' | 'blocked';
+
+export function decideRefresh(input: {
+  token: RefreshToken | null;
+  secretMatches: boolean;
+  family: SessionFamily | null;
+  userBlocked: boolean | null;
+  now: Date;
+}): RefreshDecision {
+  const { token, family, now } = input;
+  if (!token || !input.secretMatches || !family || input.userBlocked === null) return 'unknown';
+  if (family.revokedAt) return 'revoked';
+  if (input.userBlocked) return 'blocked';
+  if (token.expiresAt.getTime() <= now.getTime() || family.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return 'rotate';
+}
+
+/** The wire form is `<id>.<secret>`; anything else is not a token. */
+export function parseRefreshToken(raw: string | undefined): { id: string; secret: string } | null {
+  if (!raw) return null;
+  const match = /^([A-Za-z0-9_-]{16,64})\.([A-Za-z0-9_-]{32,128})$/.exec(raw);
+  return match ? { id: match[1]!, secret: match[2]! } : null;
+}
+
+export function formatRefreshToken(id: string, secret: string): string {
+  return `${id}.${secret}`;
+}

@@ -1,0 +1,47 @@
+import type { Db } from 'mongodb';
+import { isDuplicateKey } from '../../../platform/mongo/mongo.ts';
+import type { OneTimeCodeRepository } from '../application/ports.ts';
+import type { CodePurpose, OneTimeCode } from '../domain/one-time-code.ts';
+
+interface CodeDoc extends OneTimeCode {
+  _id: string;
+}
+
+interface AttemptDoc {
+  _id: string;
+  at: Date;
+}
+
+const keyOf = (userId: string, purpose: CodePurpose) => `${purpose}:${userId}`;
+
+export function makeMongoOneTimeCodeRepository(db: Db): OneTimeCodeRepository {
+  const codes = db.collection<CodeDoc>('one_time_codes');
+  const attempts = db.collection<AttemptDoc>('one_time_code_attempts');
+  return {
+    async save(code) {
+      const _id = keyOf(code.userId, code.purpose);
+      await codes.replaceOne({ _id }, code, { upsert: true });
+    },
+    async find(userId, purpose) {
+      const doc = await codes.findOne({ _id: keyOf(userId, purpose) });
+      if (!doc) return null;
+      const { _id, ...code } = doc;
+      return code;
+    },
+    async claimAttempt(nonce, max) {
+      // Slots 1..max per code: each try takes the first free one; no slot, no try.
+      for (let slot = 1; slot <= max; slot++) {
+        try {
+          await attempts.insertOne({ _id: `${nonce}:${slot}`, at: new Date() });
+          return true;
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+        }
+      }
+      return false;
+    },
+    async remove(userId, purpose) {
+      await codes.deleteOne({ _id: keyOf(userId, purpose) });
+    },
+  };
+}

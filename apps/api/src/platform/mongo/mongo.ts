@@ -1,0 +1,21 @@
+import { MongoClient, MongoServerError, type Db } from 'mongodb';
+
+export async function connectMongo(uri: string, dbName: string): Promise<{ client: MongoClient; db: Db }> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000, maxPoolSize: 50 });
+  await client.connect();
+  return { client, db: client.db(dbName) };
+}
+
+/** Duplicate key: the insert-or-fail signal every concurrency rule relies on. */
+export function isDuplicateKey(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === 11000;
+}
+
+export async function pingMongo(db: Db): Promise<boolean> {
+  try {
+    await db.command({ ping: 1 }, { timeoutMS: 2_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}

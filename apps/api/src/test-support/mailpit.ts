@@ -1,0 +1,39 @@
+/** Reads messages from the real Mailpit inbox the tests' SMTP goes to. */
+const base = () => {
+  const url = process.env['MAILPIT_URL'];
+  if (!url) throw new Error('MAILPIT_URL is not set; run tests with `npm test`.');
+  return url;
+};
+
+interface Summary {
+  ID: string;
+  Subject: string;
+  Created: string;
+}
+
+export async function waitForMail(to: string, subjectIncludes: string, after = new Date(0), timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${base()}/api/v1/search?query=${encodeURIComponent(`to:"${to}"`)}&limit=50`);
+    const { messages } = (await res.json()) as { messages: Summary[] };
+    const hit = messages.find((m) => m.Subject.includes(subjectIncludes) && new Date(m.Created) >= after);
+    if (hit) {
+      const full = await (await fetch(`${base()}/api/v1/message/${hit.ID}`)).json();
+      return full as { Subject: string; Text: string; HTML: string; Attachments: { FileName: string; PartID: string; ContentType: string }[]; ID: string };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to} about "${subjectIncludes}" within ${timeoutMs} ms`);
+}
+
+export async function latestCode(to: string, subjectIncludes: string, after?: Date): Promise<string> {
+  const mail = await waitForMail(to, subjectIncludes, after);
+  const code = /\b(\d{6})\b/.exec(mail.Text)?.[1];
+  if (!code) throw new Error('no 6-digit code in the mail');
+  return code;
+}
+
+export async function countMail(to: string): Promise<number> {
+  const res = await fetch(`${base()}/api/v1/search?query=${encodeURIComponent(`to:"${to}"`)}&limit=50`);
+  return ((await res.json()) as { messages_count: number }).messages_count;
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MongoClient } from 'mongodb';
+import { loadConfig } from '../main/config.ts';
+import { buildContainer } from '../main/container.ts';
+import { makeLogger } from '../platform/logger.ts';
+
+/** A clock tests can move forward, e.g. past a code's expiry. */
+export class TestClock {
+  offsetMs = 0;
+  now = () => new Date(Date.now() + this.offsetMs);
+  advance(ms: number) {
+    this.offsetMs += ms;
+  }
+}
+
+/**
+ * Starts the real API in this process on a free port, against the real
+ * services `npm test` started (addresses in the environment), in a database
+ * of its own so test files never see each other's data.
+ */
+export async function startTestApi(env: Record<string, string> = {}) {
+  if (!process.env['MONGODB_URI']) throw new Error('Integration tests need the services: run them with `npm test`.');
+  const dbName = `it_${randomUUID().slice(0, 8)}`;
+  const clock = new TestClock();
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: dbName, ...env });
+  const container = await buildContainer(config, makeLogger('silent'), { clock });
+  const server: Server = createServer(container.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const mongo = new MongoClient(config.mongo.uri);
+  await mongo.connect();
+  return {
+    baseUrl,
+    clock,
+    config,
+    container,
+    db: mongo.db(dbName),
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await mongo.db(dbName).dropDatabase().catch(() => {});
+      await mongo.close();
+      await container.close();
+    },
+  };
+}
+export type TestApi = Awaited<ReturnType<typeof startTestApi>>;

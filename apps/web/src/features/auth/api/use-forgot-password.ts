@@ -1,0 +1,11 @@
+import type { EmailOnlyRequest } from '@doctime/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { SchemaOutput } from '@/lib/schema-types';
+import { AUTH_API } from './paths';
+
+export function useForgotPassword() {
+  return useMutation({
+    mutationFn: (body: SchemaOutput<typeof EmailOnlyRequest>) => api.post<void>(AUTH_API.forgotPassword, body),
+  });
+}

@@ -1,0 +1,87 @@
+// `npm test`: static checks, then unit, integration and e2e tests against
+// real local services this script starts and stops. Ends with one line
+// "N passed, N failed" (each static check counts as one).
+import { onPinnedNode } from './lib/bootstrap.mjs';
+
+if (onPinnedNode(import.meta.url)) await main();
+
+async function main() {
+  const { spawn, spawnSync } = await import('node:child_process');
+  const { existsSync, readFileSync, rmSync } = await import('node:fs');
+  const path = await import('node:path');
+  const { debian, ensureDebianPackages, ensureGoTools, root, startServices, waitForPort } = await import('./lib/services.mjs');
+  const { ensureWebBuild, webDist } = await import('./lib/web-build.mjs');
+
+  const bin = (name) => path.join(root, 'node_modules/.bin', name);
+  // Tools' `#!/usr/bin/env node` must find the pinned Node 24, not the machine's.
+  process.env.PATH = `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`;
+  let passed = 0;
+  let failed = 0;
+  const check = (name, cmd, args) => {
+    console.log(`\n▶ ${name}`);
+    const ok = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' }).status === 0;
+    console.log(ok ? `✔ ${name}` : `✘ ${name}`);
+    ok ? passed++ : failed++;
+  };
+
+  ensureDebianPackages([debian.redis, debian.chromium]);
+  ensureGoTools();
+
+  check('lint', bin('eslint'), ['.', '--max-warnings=0']);
+  check('type-check', bin('tsc'), ['-b']);
+  check('architecture rules', bin('depcruise'), ['apps/api/src', '--config', '.dependency-cruiser.cjs']);
+  try {
+    ensureWebBuild();
+    passed++;
+    console.log('✔ web build');
+  } catch {
+    failed++;
+    console.log('✘ web build');
+  }
+
+  // Test ports stay clear of a development stack that may be running.
+  const dataDir = path.join(root, '.data/test');
+  rmSync(dataDir, { recursive: true, force: true });
+  const appPort = 3100;
+  const appUrl = `http://localhost:${appPort}`;
+  const services = await startServices({
+    dataDir,
+    webOrigin: appUrl,
+    ports: { mongo: 27117, mailpitWeb: 8125, smtp: 1125, s3: 4669, redis: 6479 },
+  });
+
+  const env = { ...process.env, ...services.env, NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  // The e2e tests drive the real server process, serving the built web app.
+  const api = spawn(process.execPath, [path.join(root, 'apps/api/src/main/server.ts')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...env, PORT: String(appPort), WEB_ORIGIN: appUrl, WEB_DIST: webDist, MONGODB_DB: 'e2e' },
+  });
+  const report = path.join(dataDir, 'vitest.json');
+  let vitestExit = 1;
+  try {
+    await waitForPort(appPort, 'DocTime API', api);
+    const projects = process.argv.slice(2);
+    const vitest = spawn(
+      bin('vitest'),
+      ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
+        ...projects.flatMap((p) => ['--project', p])],
+      { cwd: root, stdio: 'inherit', env: { ...env, E2E_BASE_URL: appUrl, ADMIN_CLI_ENV: JSON.stringify({ MONGODB_DB: 'e2e' }) } },
+    );
+    vitestExit = await new Promise((resolve) => vitest.on('exit', (code) => resolve(code ?? 1)));
+  } finally {
+    api.kill('SIGTERM');
+    await services.stop();
+  }
+
+  if (existsSync(report)) {
+    const results = JSON.parse(readFileSync(report, 'utf8'));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests + (results.numTotalTestSuites && !results.success && !results.numFailedTests ? 1 : 0);
+  } else {
+    failed++;
+  }
+  if (vitestExit !== 0 && failed === 0) failed++;
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
