@@ -21,7 +21,8 @@ async function main() {
     console.log(`\n▶ ${name}`);
     const ok = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' }).status === 0;
     console.log(ok ? `✔ ${name}` : `✘ ${name}`);
-    ok ? passed++ : failed++;
+    if (ok) passed++;
+    else failed++;
   };
 
   ensureDebianPackages([debian.redis, debian.chromium]);

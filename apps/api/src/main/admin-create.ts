@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fieldErrorsOf } from '@doctime/contracts';
 import { AppError } from '../platform/app-error.ts';
 import { makeLogger } from '../platform/logger.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, emptyAsUnset, loadConfig } from './config.ts';
 import { buildContainer } from './container.ts';
 
 const Args = z.object({
@@ -23,7 +23,7 @@ async function main() {
     console.error(JSON.stringify(fieldErrorsOf(args.error)));
     process.exit(2);
   }
-  const container = await buildContainer(loadConfig(), makeLogger('warn'));
+  const container = await buildContainer(loadConfig(emptyAsUnset(process.env)), makeLogger('warn'));
   try {
     const result = await container.identity.useCases.createAdmin(args.data);
     console.log(`Admin ${args.data.email} ${result}.`);

@@ -62,6 +62,11 @@ const requiredInProduction = [
 
 export class ConfigError extends Error {}
 
+/** `KEY=` in an env file means "not set", as it does for most tools. */
+export function emptyAsUnset(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = Schema.safeParse(env);
   if (!parsed.success) {

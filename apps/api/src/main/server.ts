@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, emptyAsUnset, loadConfig } from './config.ts';
 import { buildContainer } from './container.ts';
 import { makeLogger } from '../platform/logger.ts';
 
 async function main() {
-  const config = loadConfig();
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig(emptyAsUnset(process.env));
   const logger = makeLogger(config.logLevel);
   const container = await buildContainer(config, logger);
   const server = createServer(container.app);

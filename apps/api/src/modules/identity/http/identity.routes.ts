@@ -10,7 +10,7 @@ import {
 import { Router, type CookieOptions, type RequestHandler, type Response } from 'express';
 import { callerOf, type AuthGuards } from '../../../platform/http/auth.middleware.ts';
 import { parseWith } from '../../../platform/http/validate.ts';
-import type { IdentityUseCases } from '../index.ts';
+import type { IdentityUseCases } from '../application/use-cases.ts';
 
 export const REFRESH_COOKIE = 'dt_refresh';
 

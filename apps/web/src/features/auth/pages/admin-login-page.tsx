@@ -1,7 +1,6 @@
 import { LoginRequest } from '@doctime/contracts';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Stack, ThemeIcon } from '@mantine/core';
-import { IconShieldLock } from '@tabler/icons-react';
+import { Button, Stack } from '@mantine/core';
 import { useForm, type Path } from 'react-hook-form';
 import { useLocation, useNavigate } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
@@ -35,11 +34,8 @@ export function AdminLoginPage() {
     <AuthCard title="Admin sign in" description="For DocTime administrators. Patients and doctors use the regular log-in page.">
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <Stack gap="md">
-          <ThemeIcon size={44} radius="xl" variant="light" color="blue" aria-hidden style={{ alignSelf: 'center' }}>
-            <IconShieldLock size={24} />
-          </ThemeIcon>
           <ErrorAlert error={server.alert} />
-          <EmailField autoComplete="username" error={errors.email?.message} {...form.register('email')} />
+          <EmailField error={errors.email?.message} {...form.register('email')} />
           <PasswordField
             label="Password"
             autoComplete="current-password"

@@ -1,0 +1,84 @@
+import { createBrowserRouter, Outlet } from 'react-router';
+import { AdminDashboardPage } from '@/features/admin/admin-dashboard-page';
+import { AuditLogPage } from '@/features/admin/audit-log-page';
+import { KycQueuePage } from '@/features/admin/kyc-queue-page';
+import { UsersPage } from '@/features/admin/users-page';
+import { AdminLoginPage } from '@/features/auth/pages/admin-login-page';
+import { ChangePasswordPage } from '@/features/auth/pages/change-password-page';
+import { ForgotPasswordPage } from '@/features/auth/pages/forgot-password-page';
+import { LoginPage } from '@/features/auth/pages/login-page';
+import { ResetPasswordPage } from '@/features/auth/pages/reset-password-page';
+import { SignupPage } from '@/features/auth/pages/signup-page';
+import { VerifyEmailPage } from '@/features/auth/pages/verify-email-page';
+import { DoctorAppointmentsPage } from '@/features/doctor/doctor-appointments-page';
+import { DoctorAvailabilityPage } from '@/features/doctor/doctor-availability-page';
+import { DoctorDashboardPage } from '@/features/doctor/doctor-dashboard-page';
+import { DoctorProfilePage } from '@/features/doctor/doctor-profile-page';
+import { LandingPage } from '@/features/landing/landing-page';
+import { FindDoctorPage } from '@/features/patient/find-doctor-page';
+import { PatientAppointmentsPage } from '@/features/patient/patient-appointments-page';
+import { PatientDashboardPage } from '@/features/patient/patient-dashboard-page';
+import { GuestOnly, RequireRole, RequireUser } from './guards';
+import { AdminLayout } from './layouts/admin-layout';
+import { AuthLayout } from './layouts/auth-layout';
+import { DoctorLayout } from './layouts/doctor-layout';
+import { PatientLayout } from './layouts/patient-layout';
+import { RoleLayout } from './layouts/role-layout';
+import { NotFoundPage } from './pages/not-found-page';
+import { RouteErrorPage } from './pages/route-error-page';
+
+export const router = createBrowserRouter([
+  {
+    element: <Outlet />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/', element: <LandingPage /> },
+      {
+        element: <AuthLayout />,
+        children: [
+          { path: '/signup', element: <GuestOnly><SignupPage /></GuestOnly> },
+          { path: '/login', element: <GuestOnly><LoginPage /></GuestOnly> },
+          { path: '/verify-email', element: <VerifyEmailPage /> },
+          { path: '/forgot-password', element: <ForgotPasswordPage /> },
+          { path: '/reset-password', element: <ResetPasswordPage /> },
+          { path: '/admin/login', element: <AdminLoginPage /> },
+        ],
+      },
+      {
+        path: '/patient',
+        element: <RequireRole role="patient"><PatientLayout /></RequireRole>,
+        children: [
+          { index: true, element: <PatientDashboardPage /> },
+          { path: 'doctors', element: <FindDoctorPage /> },
+          { path: 'appointments', element: <PatientAppointmentsPage /> },
+        ],
+      },
+      {
+        path: '/doctor',
+        element: <RequireRole role="doctor"><DoctorLayout /></RequireRole>,
+        children: [
+          { index: true, element: <DoctorDashboardPage /> },
+          { path: 'profile', element: <DoctorProfilePage /> },
+          { path: 'availability', element: <DoctorAvailabilityPage /> },
+          { path: 'appointments', element: <DoctorAppointmentsPage /> },
+        ],
+      },
+      {
+        path: '/admin',
+        element: <RequireRole role="admin"><AdminLayout /></RequireRole>,
+        children: [
+          { index: true, element: <AdminDashboardPage /> },
+          { path: 'kyc', element: <KycQueuePage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'audit-log', element: <AuditLogPage /> },
+        ],
+      },
+      {
+        path: '/account',
+        element: <RequireUser><RoleLayout /></RequireUser>,
+        children: [{ index: true, element: <ChangePasswordPage /> }],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
