@@ -37,7 +37,7 @@ export function DashboardShell({ nav, areaLabel }: DashboardShellProps) {
     >
       <AppShell.Header>
         <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -49,14 +49,15 @@ export function DashboardShell({ nav, areaLabel }: DashboardShellProps) {
             />
             <Logo to={homePathFor(user.role)} />
           </Group>
-          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Text size="sm" fw={500} truncate="end" maw={{ base: 90, xs: 200, md: 280 }} title={user.name}>
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flexShrink: 1 }}>
+            <Text size="sm" fw={500} truncate="end" maw={{ base: 120, xs: 200, md: 280 }} miw={0} title={user.name}>
               {user.name}
             </Text>
             <Button
               variant="default"
               size="xs"
               leftSection={<IconLogout size={16} aria-hidden />}
+              style={{ flexShrink: 0 }}
               onClick={() => void handleLogout()}
               loading={signingOut}
             >
