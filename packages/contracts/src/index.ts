@@ -1,4 +1,6 @@
 export * from './errors.ts';
 export * from './common.ts';
 export * from './identity.ts';
+export * from './files.ts';
+export * from './doctors.ts';
 export * from './endpoints.ts';

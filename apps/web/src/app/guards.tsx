@@ -1,9 +1,9 @@
 import type { Role } from '@doctime/contracts';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useAuth } from '@/lib/auth';
-import { pathOf, readRedirectState } from '@/lib/redirect-state';
-import { loginPathFor, postLoginPath } from '@/lib/roles';
+import { useAuth } from '../lib/auth';
+import { pathOf, readRedirectState } from '../lib/redirect-state';
+import { loginPathFor, postLoginPath } from '../lib/roles';
 import { AccessDeniedPage } from './pages/access-denied-page';
 
 /** Signed-out visitors go to the sign-in page (remembering where they were going). */

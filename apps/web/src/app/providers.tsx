@@ -2,8 +2,8 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { FullPageLoader } from '@/components/full-page-loader';
-import { AuthProvider } from '@/lib/auth';
+import { FullPageLoader } from '../components/full-page-loader';
+import { AuthProvider } from '../lib/auth';
 import { createQueryClient } from './query-client';
 import { theme } from './theme';
 

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isApiError } from '@/lib/api-client';
+import { isApiError } from '../lib/api-client';
 
 /** Retry only what may succeed on a second try: network trouble and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

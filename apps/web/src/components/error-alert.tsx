@@ -1,7 +1,7 @@
 import { Alert } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { errorMessage } from '@/lib/api-error';
+import { errorMessage } from '../lib/api-error';
 
 interface ErrorAlertProps {
   /** Anything thrown; an ApiError shows the API's message. Nothing renders for null. */

@@ -1,6 +1,6 @@
 import { Box, Center, Container, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Logo } from '@/components/logo';
+import { Logo } from '../../components/logo';
 
 /** A logo header over a centred column: sign-in pages, errors, access denied. */
 export function CenteredPage({ children, homePath = '/' }: { children: ReactNode; homePath?: string }) {

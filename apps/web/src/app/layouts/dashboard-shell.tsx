@@ -3,9 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Outlet, useNavigate } from 'react-router';
-import { Logo } from '@/components/logo';
-import { useAuth, useCurrentUser } from '@/lib/auth';
-import { afterLogoutPathFor, homePathFor } from '@/lib/roles';
+import { Logo } from '../../components/logo';
+import { useAuth, useCurrentUser } from '../../lib/auth';
+import { afterLogoutPathFor, homePathFor } from '../../lib/roles';
 import { NavItem, type NavItemConfig } from './nav-item';
 
 interface DashboardShellProps {

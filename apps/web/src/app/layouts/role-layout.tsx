@@ -1,4 +1,4 @@
-import { useCurrentUser } from '@/lib/auth';
+import { useCurrentUser } from '../../lib/auth';
 import { AdminLayout } from './admin-layout';
 import { DoctorLayout } from './doctor-layout';
 import { PatientLayout } from './patient-layout';

@@ -1,9 +1,9 @@
 import { Button, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { PageTitle } from '@/components/page-title';
-import { useCurrentUser } from '@/lib/auth';
-import { homePathFor } from '@/lib/roles';
+import { PageTitle } from '../../components/page-title';
+import { useCurrentUser } from '../../lib/auth';
+import { homePathFor } from '../../lib/roles';
 import { CenteredPage } from '../layouts/centered-page';
 
 /** Shown to a signed-in user who opens another role's area. */

@@ -1,8 +1,8 @@
 import { Button, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { PageTitle } from '@/components/page-title';
-import { useAuth } from '@/lib/auth';
-import { homePathFor } from '@/lib/roles';
+import { PageTitle } from '../../components/page-title';
+import { useAuth } from '../../lib/auth';
+import { homePathFor } from '../../lib/roles';
 import { CenteredPage } from '../layouts/centered-page';
 
 export function NotFoundPage() {

@@ -1,6 +1,6 @@
 import { Button, Paper, Stack, Text } from '@mantine/core';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
-import { PageTitle } from '@/components/page-title';
+import { PageTitle } from '../../components/page-title';
 import { CenteredPage } from '../layouts/centered-page';
 
 /** Catches anything a page throws while rendering, so the app never goes blank. */

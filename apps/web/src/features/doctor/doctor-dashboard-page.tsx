@@ -1,9 +1,9 @@
 import { Badge, Button, SimpleGrid } from '@mantine/core';
 import { IconCalendarEvent, IconClockHour4, IconId } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { FeatureCard } from '@/components/feature-card';
-import { PageTitle } from '@/components/page-title';
-import { useCurrentUser } from '@/lib/auth';
+import { FeatureCard } from '../../components/feature-card';
+import { PageTitle } from '../../components/page-title';
+import { useCurrentUser } from '../../lib/auth';
 
 export function DoctorDashboardPage() {
   const user = useCurrentUser();

@@ -3,7 +3,6 @@ import {
   IconCalendarTime,
   IconClockHour4,
   IconFileCertificate,
-  IconMessages,
   IconPrescription,
   IconShieldCheck,
   IconUserSearch,

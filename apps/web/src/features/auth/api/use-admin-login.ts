@@ -1,8 +1,8 @@
 import type { LoginRequest, LoginResponse } from '@doctime/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { api, ApiError } from '@/lib/api-client';
-import { useAuth } from '@/lib/auth';
-import type { SchemaOutput } from '@/lib/schema-types';
+import { api, ApiError } from '../../../lib/api-client';
+import { useAuth } from '../../../lib/auth';
+import type { SchemaOutput } from '../../../lib/schema-types';
 import { AUTH_API } from './paths';
 
 export const ADMINS_ONLY_MESSAGE = 'This area is for administrators only.';

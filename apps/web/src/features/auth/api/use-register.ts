@@ -1,7 +1,7 @@
 import type { RegisterRequest, User } from '@doctime/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
-import type { SchemaOutput } from '@/lib/schema-types';
+import { api } from '../../../lib/api-client';
+import type { SchemaOutput } from '../../../lib/schema-types';
 import { AUTH_API } from './paths';
 
 export type RegisterBody = SchemaOutput<typeof RegisterRequest>;

@@ -1,6 +1,6 @@
 import { Paper, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { PageTitle } from '@/components/page-title';
+import { PageTitle } from '../../../components/page-title';
 
 interface AuthCardProps {
   title: string;

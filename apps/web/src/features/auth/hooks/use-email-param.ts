@@ -1,5 +1,5 @@
 import { useLocation, useSearchParams } from 'react-router';
-import { readRedirectState } from '@/lib/redirect-state';
+import { readRedirectState } from '../../../lib/redirect-state';
 
 /** The e-mail address handed over in `?email=` or in router state by the previous step. */
 export function useEmailParam(): string {

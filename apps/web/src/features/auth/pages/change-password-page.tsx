@@ -3,12 +3,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useForm, useWatch, type Path } from 'react-hook-form';
-import { ErrorAlert } from '@/components/error-alert';
-import { PageTitle } from '@/components/page-title';
-import { PasswordField } from '@/components/password-field';
-import { useCurrentUser } from '@/lib/auth';
-import { useServerErrors } from '@/lib/form-errors';
-import type { SchemaInput } from '@/lib/schema-types';
+import { ErrorAlert } from '../../../components/error-alert';
+import { PageTitle } from '../../../components/page-title';
+import { PasswordField } from '../../../components/password-field';
+import { useCurrentUser } from '../../../lib/auth';
+import { useServerErrors } from '../../../lib/form-errors';
+import type { SchemaInput } from '../../../lib/schema-types';
 import { useChangePassword } from '../api/use-change-password';
 
 const FIELDS: readonly Path<SchemaInput<typeof ChangePasswordRequest>>[] = ['currentPassword', 'newPassword'];

@@ -1,6 +1,6 @@
 import { Container, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { FeatureCard } from '@/components/feature-card';
+import { FeatureCard } from '../../../components/feature-card';
 
 export interface Feature {
   icon: ReactNode;

@@ -14,7 +14,7 @@ export function Hero() {
       <Container size="lg">
         <Stack gap="lg" maw={680}>
           <Badge variant="light" color="blue" size="lg" style={{ alignSelf: 'flex-start' }}>
-            Online consultations with verified doctors
+            Verified doctors, online
           </Badge>
           <Title order={1} fz={{ base: 32, sm: 48 }} lh={1.15}>
             See the right doctor, at a time that suits you

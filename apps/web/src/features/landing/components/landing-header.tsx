@@ -1,8 +1,8 @@
 import { Box, Button, Container, Group } from '@mantine/core';
 import { Link } from 'react-router';
-import { Logo } from '@/components/logo';
-import { useAuth } from '@/lib/auth';
-import { homePathFor } from '@/lib/roles';
+import { Logo } from '../../../components/logo';
+import { useAuth } from '../../../lib/auth';
+import { homePathFor } from '../../../lib/roles';
 
 export function LandingHeader() {
   const { user } = useAuth();

@@ -1,0 +1,10 @@
+import { toOwnDoctor } from './doctor-views.ts';
+import { loadDoctor } from './load-doctor.ts';
+import type { DoctorsDeps } from './ports.ts';
+
+export function makeGetOwnDoctor(deps: DoctorsDeps) {
+  return async function getOwnDoctor(doctorId: string) {
+    const doctor = await loadDoctor(deps, doctorId);
+    return toOwnDoctor(deps, doctor, await deps.kycEvents.listForDoctor(doctorId));
+  };
+}

@@ -1,0 +1,21 @@
+/** Seeded at start-up (idempotent); ids are stable slugs. */
+export const seedSpecialties = [
+  ['general-physician', 'General physician'],
+  ['paediatrics', 'Paediatrics'],
+  ['dermatology', 'Dermatology'],
+  ['gynaecology', 'Gynaecology'],
+  ['cardiology', 'Cardiology'],
+  ['orthopaedics', 'Orthopaedics'],
+  ['psychiatry', 'Psychiatry'],
+  ['ent', 'ENT (ear, nose and throat)'],
+  ['ophthalmology', 'Ophthalmology'],
+  ['neurology', 'Neurology'],
+  ['dentistry', 'Dentistry'],
+  ['endocrinology', 'Endocrinology'],
+  ['gastroenterology', 'Gastroenterology'],
+  ['pulmonology', 'Pulmonology'],
+  ['urology', 'Urology'],
+  ['nephrology', 'Nephrology'],
+  ['oncology', 'Oncology'],
+  ['physiotherapy', 'Physiotherapy'],
+].map(([id, name]) => ({ id: id!, name: name! }));

@@ -1,0 +1,28 @@
+import { AppError } from '../../../platform/app-error.ts';
+import { DOWNLOAD_URL_TTL_SECONDS, type FilesDeps } from './ports.ts';
+
+/**
+ * Short-lived download links. The caller decides who may see the file; this
+ * only refuses files that were never uploaded.
+ */
+export function makeGetFileUrl(deps: FilesDeps) {
+  return async function getFileUrl(fileId: string) {
+    const file = await deps.files.findById(fileId);
+    if (!file || file.status !== 'uploaded') return null;
+    const url = await deps.storage.presignGet(file.key, DOWNLOAD_URL_TTL_SECONDS, file.fileName);
+    const expiresAt = new Date(deps.clock.now().getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString();
+    return { fileId, url, contentType: file.contentType, expiresAt, ownerId: file.ownerId, purpose: file.purpose };
+  };
+}
+
+export function makeGetOwnFileUrl(deps: FilesDeps) {
+  const getFileUrl = makeGetFileUrl(deps);
+  /** A user's own files, an admin's view of anyone's, and anyone's view of avatars. */
+  return async function getOwnFileUrl(fileId: string, caller: { userId: string; role: string }) {
+    const link = await getFileUrl(fileId);
+    if (!link) throw new AppError('NOT_FOUND', 'No such file.');
+    const allowed = link.purpose === 'avatar' || link.ownerId === caller.userId || caller.role === 'admin';
+    if (!allowed) throw new AppError('NOT_FOUND', 'No such file.');
+    return { url: link.url, contentType: link.contentType, expiresAt: link.expiresAt };
+  };
+}

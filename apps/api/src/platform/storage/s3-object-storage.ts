@@ -1,0 +1,56 @@
+import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+
+export interface S3Settings {
+  endpoint: string | undefined;
+  /** The address browsers use, when it differs from the API's (local development). */
+  publicEndpoint: string | undefined;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+}
+
+/** Private-bucket storage: presigned URLs for browsers, HEAD checks for the API. */
+export function makeS3ObjectStorage(s: S3Settings) {
+  const client = (endpoint: string | undefined) =>
+    new S3Client({
+      region: s.region,
+      ...(endpoint ? { endpoint } : {}),
+      forcePathStyle: s.forcePathStyle,
+      credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey },
+    });
+  const internal = client(s.endpoint);
+  const signer = client(s.publicEndpoint ?? s.endpoint);
+
+  return {
+    async presignPut(key: string, contentType: string, size: number, expiresInSeconds: number) {
+      const command = new PutObjectCommand({ Bucket: s.bucket, Key: key, ContentType: contentType, ContentLength: size });
+      const url = await getSignedUrl(signer, command, { expiresIn: expiresInSeconds, signableHeaders: new Set(['content-type']) });
+      return { url, headers: { 'Content-Type': contentType } };
+    },
+    presignGet(key: string, expiresInSeconds: number, downloadName?: string) {
+      const command = new GetObjectCommand({
+        Bucket: s.bucket,
+        Key: key,
+        ...(downloadName ? { ResponseContentDisposition: `inline; filename="${downloadName.replace(/["\\]/g, '')}"` } : {}),
+      });
+      return getSignedUrl(signer, command, { expiresIn: expiresInSeconds });
+    },
+    async head(key: string): Promise<{ size: number; contentType: string } | null> {
+      try {
+        const res = await internal.send(new HeadObjectCommand({ Bucket: s.bucket, Key: key }));
+        return { size: res.ContentLength ?? -1, contentType: (res.ContentType ?? '').toLowerCase() };
+      } catch (error) {
+        if (error instanceof NotFound || (error as { name?: string }).name === 'NotFound') return null;
+        throw error;
+      }
+    },
+    close() {
+      internal.destroy();
+      signer.destroy();
+    },
+  };
+}
+export type ObjectStorageAdapter = ReturnType<typeof makeS3ObjectStorage>;

@@ -1,0 +1,219 @@
+import { z } from 'zod';
+
+export const Specialty = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Specialty' });
+export type Specialty = z.infer<typeof Specialty>;
+export const SpecialtyList = z.object({ items: z.array(Specialty) });
+
+export const kycStatuses = ['not_submitted', 'pending', 'approved', 'rejected', 'resubmission_requested'] as const;
+export const KycStatus = z.enum(kycStatuses);
+export type KycStatus = z.infer<typeof KycStatus>;
+
+export const genders = ['female', 'male', 'other'] as const;
+export const Gender = z.enum(genders, { message: 'Choose female, male or other' });
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz.includes('/') || tz === 'UTC';
+  } catch {
+    return false;
+  }
+};
+export const TimeZone = z.string().trim().refine(isTimeZone, 'Choose a valid time zone, like Europe/London');
+
+const shortText = (label: string, max = 100) =>
+  z.string().trim().min(1, `Enter ${label}`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} is too long`);
+
+export const Clinic = z.object({
+  name: shortText('the clinic name', 120),
+  address: shortText('the address', 300),
+  city: shortText('the city', 100),
+});
+
+export const UpdateDoctorProfileRequest = z
+  .object({
+    specialtyId: z.string().trim().min(1, 'Choose a specialty'),
+    subSpecialties: z.array(shortText('a sub-specialty', 80)).max(10).default([]),
+    qualifications: z.array(shortText('a qualification', 120)).min(1, 'Add at least one qualification').max(20),
+    experienceYears: z.number({ message: 'Enter years of experience' }).int().min(0).max(70),
+    languages: z.array(shortText('a language', 40)).min(1, 'Add at least one language').max(20),
+    consultationFee: z.object({
+      amount: z.number({ message: 'Enter the fee' }).min(0, 'The fee cannot be negative').max(1_000_000),
+      currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code, like INR or USD'),
+    }),
+    bio: z.string().trim().min(20, 'Write at least 20 characters about yourself').max(2000, 'Keep the bio under 2000 characters'),
+    timeZone: TimeZone,
+    gender: Gender.optional(),
+    clinic: Clinic.optional(),
+    avatarFileId: z.string().trim().min(1).optional(),
+  })
+  .meta({ id: 'UpdateDoctorProfileRequest' });
+export type UpdateDoctorProfileRequest = z.input<typeof UpdateDoctorProfileRequest>;
+
+export const SubmitKycRequest = z
+  .object({
+    registrationNumber: z.string().trim().min(3, 'Enter the registration number').max(50),
+    council: z.string().trim().min(2, 'Enter the issuing council').max(120),
+    registrationYear: z
+      .number({ message: 'Enter the registration year' })
+      .int()
+      .min(1950, 'Enter a year after 1950')
+      .max(new Date().getUTCFullYear(), 'The year cannot be in the future'),
+    documents: z.object({
+      identity: z.string().trim().min(1, 'Upload an identity document'),
+      license: z.string().trim().min(1, 'Upload the licence document'),
+      degree: z.string().trim().min(1).optional(),
+    }),
+  })
+  .meta({ id: 'SubmitKycRequest' });
+export type SubmitKycRequest = z.input<typeof SubmitKycRequest>;
+
+export const KycEvent = z.object({
+  from: KycStatus,
+  to: KycStatus,
+  byUserId: z.string(),
+  byRole: z.string(),
+  at: z.string(),
+  reason: z.string().optional(),
+});
+
+export const DoctorKyc = z.object({
+  status: KycStatus,
+  registrationNumber: z.string().optional(),
+  council: z.string().optional(),
+  registrationYear: z.number().optional(),
+  documents: z.object({ identity: z.string(), license: z.string(), degree: z.string().optional() }).optional(),
+  submittedAt: z.string().optional(),
+  decidedAt: z.string().optional(),
+  reason: z.string().optional(),
+});
+
+/** The doctor's own view of their record (GET /doctors/me). */
+export const OwnDoctor = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    profile: UpdateDoctorProfileRequest.partial().extend({ specialtyName: z.string().optional() }).nullable(),
+    profileComplete: z.boolean(),
+    avatarUrl: z.string().optional(),
+    kyc: DoctorKyc,
+    history: z.array(KycEvent),
+    listed: z.boolean(),
+  })
+  .meta({ id: 'OwnDoctor' });
+export type OwnDoctor = z.infer<typeof OwnDoctor>;
+export const OwnDoctorResponse = z.object({ doctor: OwnDoctor });
+
+/** What patients see. */
+export const PublicDoctor = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    specialty: Specialty,
+    subSpecialties: z.array(z.string()),
+    qualifications: z.array(z.string()),
+    experienceYears: z.number(),
+    languages: z.array(z.string()),
+    consultationFee: z.object({ amount: z.number(), currency: z.string() }),
+    bio: z.string(),
+    timeZone: z.string(),
+    gender: Gender.optional(),
+    clinic: Clinic.optional(),
+    avatarUrl: z.string().optional(),
+    rating: z.object({ average: z.number(), count: z.number() }).optional(),
+  })
+  .meta({ id: 'PublicDoctor' });
+export type PublicDoctor = z.infer<typeof PublicDoctor>;
+export const PublicDoctorResponse = z.object({ doctor: PublicDoctor });
+
+export const doctorSorts = ['relevance', 'fee_asc', 'fee_desc', 'experience_desc', 'name_asc'] as const;
+export const DoctorSearchQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  specialtyId: z.string().trim().max(60).optional(),
+  language: z.string().trim().max(40).optional(),
+  gender: Gender.optional(),
+  maxFee: z.coerce.number().min(0).optional(),
+  availableOn: z.iso.date({ message: 'Use a date like 2026-12-31' }).optional(),
+  tz: TimeZone.optional(),
+  sort: z.enum(doctorSorts).default('relevance'),
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(50).default(12),
+});
+export type DoctorSearchQuery = z.input<typeof DoctorSearchQuery>;
+export const DoctorSearchResult = z
+  .object({ items: z.array(PublicDoctor), total: z.number(), page: z.number(), limit: z.number() })
+  .meta({ id: 'DoctorSearchResult' });
+export type DoctorSearchResult = z.infer<typeof DoctorSearchResult>;
+
+// ---- admin review ----
+export const KycQueueQuery = z.object({
+  status: KycStatus.default('pending'),
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const KycQueueItem = z.object({
+  doctorId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  specialtyName: z.string().optional(),
+  status: KycStatus,
+  submittedAt: z.string().optional(),
+});
+export const KycQueue = z
+  .object({
+    items: z.array(KycQueueItem),
+    total: z.number(),
+    page: z.number(),
+    limit: z.number(),
+    counts: z.record(KycStatus, z.number()),
+  })
+  .meta({ id: 'KycQueue' });
+export type KycQueue = z.infer<typeof KycQueue>;
+
+export const KycDocumentLink = z.object({ fileId: z.string(), contentType: z.string(), url: z.string(), expiresAt: z.string() });
+export const AdminKycDetails = z
+  .object({
+    doctor: OwnDoctor,
+    documents: z.object({ identity: KycDocumentLink.optional(), license: KycDocumentLink.optional(), degree: KycDocumentLink.optional() }),
+  })
+  .meta({ id: 'AdminKycDetails' });
+export type AdminKycDetails = z.infer<typeof AdminKycDetails>;
+
+export const KycDecisionRequest = z
+  .object({
+    decision: z.enum(['approve', 'reject', 'resubmit'], { message: 'Choose approve, reject or resubmit' }),
+    reason: z.string().trim().max(1000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision !== 'approve' && !v.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Give a reason the doctor will read' });
+    }
+  })
+  .meta({ id: 'KycDecisionRequest' });
+export type KycDecisionRequest = z.input<typeof KycDecisionRequest>;
+
+export const BlockUserRequest = z
+  .object({ reason: z.string().trim().min(3, 'Give a reason (at least 3 characters)').max(1000) })
+  .meta({ id: 'BlockUserRequest' });
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  actorId: z.string(),
+  actorName: z.string().optional(),
+  action: z.string(),
+  targetId: z.string(),
+  reason: z.string().optional(),
+  at: z.string(),
+  ip: z.string().optional(),
+});
+export const AuditLogQuery = z.object({
+  action: z.string().trim().max(60).optional(),
+  targetId: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const AuditLog = z
+  .object({ items: z.array(AuditEntry), total: z.number(), page: z.number(), limit: z.number() })
+  .meta({ id: 'AuditLog' });
+export type AuditLog = z.infer<typeof AuditLog>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** What each upload purpose accepts: the API enforces it and the web shows it. */
+export const uploadRules = {
+  'kyc-document': { contentTypes: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 10 * 1024 * 1024 },
+  avatar: { contentTypes: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: 5 * 1024 * 1024 },
+  'chat-media': {
+    contentTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'audio/webm', 'audio/ogg', 'audio/mpeg', 'audio/mp4', 'video/webm', 'video/mp4'],
+    maxBytes: 25 * 1024 * 1024,
+  },
+} as const;
+export type UploadPurpose = keyof typeof uploadRules;
+export const UploadPurpose = z.enum(['kyc-document', 'avatar', 'chat-media'], { message: 'Unknown upload purpose' });
+
+export const CreateUploadRequest = z
+  .object({
+    purpose: UploadPurpose,
+    contentType: z.string().trim().toLowerCase().min(1, 'Give the file type').max(100),
+    size: z.number({ message: 'Give the file size in bytes' }).int().positive('The file is empty'),
+    fileName: z.string().trim().max(200).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const rule = uploadRules[v.purpose];
+    if (!(rule.contentTypes as readonly string[]).includes(v.contentType)) {
+      ctx.addIssue({ code: 'custom', path: ['contentType'], message: `Allowed types: ${rule.contentTypes.join(', ')}` });
+    }
+    if (v.size > rule.maxBytes) {
+      ctx.addIssue({ code: 'custom', path: ['size'], message: `The file is larger than ${rule.maxBytes / 1024 / 1024} MB` });
+    }
+  })
+  .meta({ id: 'CreateUploadRequest' });
+export type CreateUploadRequest = z.input<typeof CreateUploadRequest>;
+
+export const CreateUploadResponse = z
+  .object({
+    fileId: z.string(),
+    uploadUrl: z.string(),
+    method: z.literal('PUT'),
+    headers: z.record(z.string(), z.string()),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'CreateUploadResponse' });
+export type CreateUploadResponse = z.infer<typeof CreateUploadResponse>;
+
+export const FileUrlResponse = z
+  .object({ url: z.string(), contentType: z.string(), expiresAt: z.string() })
+  .meta({ id: 'FileUrlResponse' });
+export type FileUrlResponse = z.infer<typeof FileUrlResponse>;
