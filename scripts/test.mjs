@@ -29,7 +29,7 @@ async function main() {
   ensureGoTools();
 
   check('lint', bin('eslint'), ['.', '--max-warnings=0']);
-  check('type-check', bin('tsc'), ['-b']);
+  check('type-check', 'npm', ['run', '--silent', 'typecheck']);
   check('architecture rules', bin('depcruise'), ['apps/api/src', '--config', '.dependency-cruiser.cjs']);
   try {
     ensureWebBuild();

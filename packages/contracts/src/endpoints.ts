@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   AdminUserList,
   AdminUserQuery,
@@ -14,6 +13,26 @@ import {
   VerifyEmailRequest,
   type Role,
 } from './identity.ts';
+import { CreateUploadRequest, CreateUploadResponse, FileUrlResponse } from './files.ts';
+import {
+  AdminKycDetails,
+  AuditLog,
+  AuditLogQuery,
+  BlockUserRequest,
+  DoctorSearchQuery,
+  DoctorSearchResult,
+  KycDecisionRequest,
+  KycQueue,
+  KycQueueQuery,
+  OwnDoctorResponse,
+  PublicDoctorResponse,
+  SpecialtyList,
+  SubmitKycRequest,
+  UpdateDoctorProfileRequest,
+} from './doctors.ts';
+import { z } from 'zod';
+
+const AdminUserResponse = z.object({ user: AdminUserList.shape.items.element });
 
 /**
  * The catalogue of HTTP endpoints: the single description the OpenAPI document
@@ -43,4 +62,32 @@ export const endpoints: Endpoint[] = [
   { method: 'post', path: '/api/v1/auth/change-password', summary: 'Change the password; other sessions end', tag: 'Identity', access: 'user', body: ChangePasswordRequest, response: { status: 200, schema: OkResponse } },
   { method: 'get', path: '/api/v1/admin/users', summary: 'Search patients, doctors and admins', tag: 'Admin', access: ['admin'], query: AdminUserQuery, response: { status: 200, schema: AdminUserList } },
   { method: 'get', path: '/api/v1/me', summary: 'The signed-in user', tag: 'Identity', access: 'user', response: { status: 200, schema: UserResponse } },
+  { method: 'post', path: '/api/v1/uploads', summary: 'Get a presigned PUT URL for a file', tag: 'Files', access: ['patient', 'doctor'], body: CreateUploadRequest, response: { status: 201, schema: CreateUploadResponse } },
+  { method: 'get', path: '/api/v1/files/:id/url', summary: 'A short-lived download link (owner, admin; anyone for avatars)', tag: 'Files', access: 'user', response: { status: 200, schema: FileUrlResponse } },
+  { method: 'get', path: '/api/v1/specialties', summary: 'All specialties', tag: 'Doctors', access: 'public', response: { status: 200, schema: SpecialtyList } },
+  { method: 'get', path: '/api/v1/doctors/me', summary: "The doctor's own record with KYC status", tag: 'Doctors', access: ['doctor'], response: { status: 200, schema: OwnDoctorResponse } },
+  { method: 'put', path: '/api/v1/doctors/me/profile', summary: 'Save the professional profile', tag: 'Doctors', access: ['doctor'], body: UpdateDoctorProfileRequest, response: { status: 200, schema: OwnDoctorResponse } },
+  { method: 'put', path: '/api/v1/doctors/me/kyc', summary: 'Submit KYC details and documents', tag: 'Doctors', access: ['doctor'], body: SubmitKycRequest, response: { status: 200, schema: OwnDoctorResponse } },
+  { method: 'get', path: '/api/v1/doctors', summary: 'Search approved, unblocked doctors', tag: 'Doctors', access: 'public', query: DoctorSearchQuery, response: { status: 200, schema: DoctorSearchResult } },
+  { method: 'get', path: '/api/v1/doctors/:id', summary: "A listed doctor's public profile", tag: 'Doctors', access: 'public', response: { status: 200, schema: PublicDoctorResponse } },
+  { method: 'get', path: '/api/v1/admin/kyc', summary: 'KYC queue by status, with counts', tag: 'Admin', access: ['admin'], query: KycQueueQuery, response: { status: 200, schema: KycQueue } },
+  { method: 'get', path: '/api/v1/admin/doctors/:id/kyc', summary: 'KYC details with short-lived document links', tag: 'Admin', access: ['admin'], response: { status: 200, schema: AdminKycDetails } },
+  { method: 'post', path: '/api/v1/admin/doctors/:id/kyc/decision', summary: 'Approve, reject or ask for resubmission', tag: 'Admin', access: ['admin'], body: KycDecisionRequest, response: { status: 200, schema: OwnDoctorResponse } },
+  { method: 'post', path: '/api/v1/admin/users/:id/block', summary: 'Block an account; its sessions end at once', tag: 'Admin', access: ['admin'], body: BlockUserRequest, response: { status: 200, schema: AdminUserResponse } },
+  { method: 'post', path: '/api/v1/admin/users/:id/unblock', summary: 'Unblock an account', tag: 'Admin', access: ['admin'], response: { status: 200, schema: AdminUserResponse } },
+  { method: 'get', path: '/api/v1/admin/audit-log', summary: 'The append-only audit log', tag: 'Admin', access: ['admin'], query: AuditLogQuery, response: { status: 200, schema: AuditLog } },
+  { method: 'post', path: '/api/v1/uploads', summary: 'Get a presigned PUT URL for a file', tag: 'Files', access: ['patient', 'doctor'], body: CreateUploadRequest, response: { status: 201, schema: CreateUploadResponse } },
+  { method: 'get', path: '/api/v1/files/:id/url', summary: 'A short-lived download link (owner, admin; anyone for avatars)', tag: 'Files', access: 'user', response: { status: 200, schema: FileUrlResponse } },
+  { method: 'get', path: '/api/v1/specialties', summary: 'All specialties', tag: 'Doctors', access: 'public', response: { status: 200, schema: SpecialtyList } },
+  { method: 'get', path: '/api/v1/doctors/me', summary: "The doctor's own record with KYC status", tag: 'Doctors', access: ['doctor'], response: { status: 200, schema: OwnDoctorResponse } },
+  { method: 'put', path: '/api/v1/doctors/me/profile', summary: 'Save the professional profile', tag: 'Doctors', access: ['doctor'], body: UpdateDoctorProfileRequest, response: { status: 200, schema: OwnDoctorResponse } },
+  { method: 'put', path: '/api/v1/doctors/me/kyc', summary: 'Submit KYC details and documents', tag: 'Doctors', access: ['doctor'], body: SubmitKycRequest, response: { status: 200, schema: OwnDoctorResponse } },
+  { method: 'get', path: '/api/v1/doctors', summary: 'Search approved, unblocked doctors', tag: 'Doctors', access: 'public', query: DoctorSearchQuery, response: { status: 200, schema: DoctorSearchResult } },
+  { method: 'get', path: '/api/v1/doctors/:id', summary: "A listed doctor's public profile", tag: 'Doctors', access: 'public', response: { status: 200, schema: PublicDoctorResponse } },
+  { method: 'get', path: '/api/v1/admin/kyc', summary: 'KYC queue by status, with counts', tag: 'Admin', access: ['admin'], query: KycQueueQuery, response: { status: 200, schema: KycQueue } },
+  { method: 'get', path: '/api/v1/admin/doctors/:id/kyc', summary: 'KYC details with short-lived document links', tag: 'Admin', access: ['admin'], response: { status: 200, schema: AdminKycDetails } },
+  { method: 'post', path: '/api/v1/admin/doctors/:id/kyc/decision', summary: 'Approve, reject or ask for resubmission', tag: 'Admin', access: ['admin'], body: KycDecisionRequest, response: { status: 200, schema: OwnDoctorResponse } },
+  { method: 'post', path: '/api/v1/admin/users/:id/block', summary: 'Block an account; its sessions end at once', tag: 'Admin', access: ['admin'], body: BlockUserRequest, response: { status: 200, schema: AdminUserResponse } },
+  { method: 'post', path: '/api/v1/admin/users/:id/unblock', summary: 'Unblock an account', tag: 'Admin', access: ['admin'], response: { status: 200, schema: AdminUserResponse } },
+  { method: 'get', path: '/api/v1/admin/audit-log', summary: 'The append-only audit log', tag: 'Admin', access: ['admin'], query: AuditLogQuery, response: { status: 200, schema: AuditLog } },
 ];

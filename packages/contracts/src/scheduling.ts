@@ -47,32 +47,37 @@ function ianaZoneName(value: string): string | null {
  * OpenAPI.
  */
 export const TimeZone = z
-  .string()
+  .string({ message: 'Choose a time zone such as Europe/London' })
   .trim()
   .max(64, 'Choose a time zone such as Europe/London')
   .refine((v) => ianaZoneName(v) !== null, 'Choose a time zone such as Europe/London')
   .overwrite((v) => ianaZoneName(v) ?? v);
 
 export const DateString = z
-  .string()
+  .string({ message: 'Use a date as YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD')
   .refine(isCalendarDate, 'Use a real date as YYYY-MM-DD');
 
 const onStep = (clock: string) => clockMinutes(clock) % TIME_STEP_MINUTES === 0;
 const stepMessage = `Use a time on a ${TIME_STEP_MINUTES}-minute step, e.g. 09:05`;
 
+const START_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+const END_RE = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+
 const StartTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time as HH:mm, e.g. 09:30')
+  .string({ message: 'Use a time as HH:mm, e.g. 09:30' })
+  .regex(START_RE, 'Use a time as HH:mm, e.g. 09:30')
   .refine(onStep, stepMessage);
 
 /** An end may also be "24:00": the interval runs to the end of the day. */
 const EndTime = z
-  .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Use a time as HH:mm, e.g. 17:30 (24:00 for midnight)')
+  .string({ message: 'Use a time as HH:mm, e.g. 17:30' })
+  .regex(END_RE, 'Use a time as HH:mm, e.g. 17:30 (24:00 for midnight)')
   .refine(onStep, stepMessage);
 
-const endAfterStart = (i: { start: string; end: string }) => clockMinutes(i.end) > clockMinutes(i.start);
+/** Only compares well-formed times; a malformed one already has its own message. */
+const endAfterStart = (i: { start: string; end: string }) =>
+  !START_RE.test(i.start) || !END_RE.test(i.end) || clockMinutes(i.end) > clockMinutes(i.start);
 const endAfterStartIssue = { path: ['end'], message: 'The end must be after the start' };
 
 export const TimeInterval = z

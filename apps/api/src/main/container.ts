@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { makeAdminModule } from '../modules/admin/index.ts';
+import { makeDoctorsModule } from '../modules/doctors/index.ts';
+import { makeFilesModule } from '../modules/files/index.ts';
 import { makeIdentityModule } from '../modules/identity/index.ts';
 import { createApp } from '../platform/http/app.ts';
 import { emailInBody, rateLimit } from '../platform/http/rate-limit.middleware.ts';
@@ -8,6 +11,7 @@ import { connectMongo, pingMongo } from '../platform/mongo/mongo.ts';
 import { makeFailureLimiter, makeLimiter } from '../platform/rate-limiters.ts';
 import { connectRedis } from '../platform/redis/redis.ts';
 import { makeArgon2PasswordHasher } from '../platform/security/argon2-password-hasher.ts';
+import { makeS3ObjectStorage } from '../platform/storage/s3-object-storage.ts';
 import { makeJwtAccessTokenSigner } from '../platform/security/jwt-access-token-signer.ts';
 import { nodeCryptoSecrets } from '../platform/security/node-crypto-secrets.ts';
 import type { Config } from './config.ts';
@@ -46,19 +50,40 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     },
   );
 
+  const storage = makeS3ObjectStorage(config.s3);
+  const files = await makeFilesModule(db, { storage, clock, newId: randomUUID }, identity.guards);
+  const doctors = await makeDoctorsModule(
+    db,
+    { users: { findById: identity.useCases.findAccount }, files: files.useCases, mailer, clock },
+    identity.guards,
+  );
+  const admin = await makeAdminModule(
+    db,
+    {
+      accounts: { setBlocked: identity.useCases.setBlocked, findNames: identity.useCases.findNames },
+      doctors: doctors.useCases,
+      clock,
+      newId: randomUUID,
+    },
+    doctors.useCases,
+    identity.guards,
+  );
+
   const app = createApp({
     logger,
     webOrigin: config.webOrigin,
     webDist: config.webDist,
     trustProxy: config.trustProxy,
     isReady: () => pingMongo(db),
-    apiRouters: [identity.router],
+    apiRouters: [identity.router, files.router, doctors.router(), admin.router],
   });
 
   return {
     app,
     identity,
+    doctors,
     async close() {
+      storage.close();
       mailer.close();
       redis?.disconnect();
       await client.close();

@@ -39,7 +39,12 @@ export function makeDecideKyc(deps: DoctorsDeps) {
     });
     if (recorded === 'duplicate') throw new AppError('CONFLICT', 'This submission has already been decided.');
     const { reason: _previous, ...kyc } = doctor.kyc;
-    await deps.doctors.saveKyc(doctor.id, { ...kyc, status: result.to, decidedAt: now, ...(input.reason ? { reason: input.reason } : {}) }, now);
+    await deps.doctors.saveKyc(
+      doctor.id,
+      { ...kyc, status: result.to, decidedAt: now, ...(input.reason ? { reason: input.reason } : {}) },
+      doctor.kyc.submission,
+      now,
+    );
     await deps.mailer.send({ to: doctor.email, subject: subjects[input.decision], text: decisionMail(doctor.name, input.decision, input.reason) });
     return getOwnDoctor(doctor.id);
   };

@@ -20,7 +20,8 @@ export interface DoctorRepository {
   /** Creates the record on first use (insert-or-ignore on `_id`). */
   ensure(doctor: Doctor): Promise<void>;
   saveProfile(id: string, profile: DoctorProfile, specialtyName: string, at: Date): Promise<void>;
-  saveKyc(id: string, kyc: KycRecord, at: Date): Promise<void>;
+  /** Writes the KYC record only while the stored one is still `expectedSubmission`. */
+  saveKyc(id: string, kyc: KycRecord, expectedSubmission: number, at: Date): Promise<void>;
   setBlocked(id: string, blocked: boolean, at: Date): Promise<void>;
   searchListed(search: DoctorSearch): Promise<{ items: Doctor[]; total: number }>;
   listByKycStatus(status: KycRecord['status'], skip: number, limit: number): Promise<{ items: Doctor[]; total: number }>;

@@ -39,6 +39,7 @@ export function makeSubmitKyc(deps: DoctorsDeps) {
         submittedAt: now,
         ...(result.to === 'approved' && doctor.kyc.decidedAt ? { decidedAt: doctor.kyc.decidedAt } : {}),
       },
+      doctor.kyc.submission,
       now,
     );
     if (changesStatus || result.to === 'pending') {

@@ -14,8 +14,9 @@ export function makeAuthenticate(deps: IdentityDeps) {
       deps.sessions.findFamily(claims.sessionId),
       deps.users.findById(claims.userId),
     ]);
-    if (!family || family.revokedAt || !user) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Log in again.');
+    if (!family || !user) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Log in again.');
     if (user.blocked) throw new AppError('ACCOUNT_BLOCKED', 'This account is blocked. Contact support.');
+    if (family.revokedAt) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Log in again.');
     return { userId: user.id, role: user.role, sessionId: family.id };
   };
 }

@@ -35,6 +35,10 @@ export function makeFakeIdentityDeps(start = new Date('2026-03-01T10:00:00Z')) {
       async updateNameAndPassword(id, name, passwordHash) {
         Object.assign(users.get(id)!, { name, passwordHash });
       },
+      async setBlocked(id, blocked) {
+        users.get(id)!.blocked = blocked;
+      },
+      findByIds: async (ids) => [...users.values()].filter((u) => ids.includes(u.id)),
       async search() {
         return { items: [...users.values()], total: users.size };
       },

@@ -11,6 +11,8 @@ export interface UserRepository {
   updatePassword(id: string, passwordHash: string, at: Date): Promise<void>;
   updateNameAndPassword(id: string, name: string, passwordHash: string, at: Date): Promise<void>;
   search(filter: UserSearch): Promise<{ items: User[]; total: number }>;
+  setBlocked(id: string, blocked: User['blocked'], at: Date): Promise<void>;
+  findByIds(ids: string[]): Promise<User[]>;
 }
 
 export interface UserSearch {

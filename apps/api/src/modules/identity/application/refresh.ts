@@ -13,7 +13,7 @@ export function makeRefresh(deps: IdentityDeps) {
     const now = deps.clock.now();
     const decision = decideRefresh({ token, secretMatches, family, userBlocked: user ? !!user.blocked : null, now });
     if (decision === 'blocked') {
-      await deps.sessions.revokeFamily(family!.id, now);
+      if (!family!.revokedAt) await deps.sessions.revokeFamily(family!.id, now);
       throw new AppError('ACCOUNT_BLOCKED', 'This account is blocked. Contact support.');
     }
     if (decision !== 'rotate') throw new AppError('UNAUTHENTICATED', 'Your session has ended. Log in again.');

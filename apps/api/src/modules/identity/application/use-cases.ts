@@ -10,6 +10,7 @@ import type { IdentityDeps } from './ports.ts';
 import { makeRefresh } from './refresh.ts';
 import { makeRegister } from './register.ts';
 import { makeResendVerification, makeVerifyEmail } from './verify-email.ts';
+import { makeFindAccount, makeFindNames, makeSetBlocked } from './set-blocked.ts';
 
 /** Every identity use case, built from its ports. */
 export function makeIdentityUseCases(deps: IdentityDeps) {
@@ -27,6 +28,9 @@ export function makeIdentityUseCases(deps: IdentityDeps) {
     authenticate: makeAuthenticate(deps),
     createAdmin: makeCreateAdmin(deps),
     listUsers: makeListUsers(deps),
+    setBlocked: makeSetBlocked(deps),
+    findNames: makeFindNames(deps),
+    findAccount: makeFindAccount(deps),
   };
 }
 export type IdentityUseCases = ReturnType<typeof makeIdentityUseCases>;

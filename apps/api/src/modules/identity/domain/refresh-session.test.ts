@@ -17,8 +17,9 @@ describe('decideRefresh', () => {
     expect(decideRefresh({ ...base, family: null })).toBe('unknown');
     expect(decideRefresh({ ...base, userBlocked: null })).toBe('unknown');
   });
-  it('refuses revoked families before anything else', () => {
-    expect(decideRefresh({ ...base, family: { ...family, revokedAt: now }, userBlocked: true })).toBe('revoked');
+  it('refuses revoked families, naming a block first', () => {
+    expect(decideRefresh({ ...base, family: { ...family, revokedAt: now } })).toBe('revoked');
+    expect(decideRefresh({ ...base, family: { ...family, revokedAt: now }, userBlocked: true })).toBe('blocked');
   });
   it('refuses blocked users', () => {
     expect(decideRefresh({ ...base, userBlocked: true })).toBe('blocked');

@@ -30,8 +30,9 @@ export function decideRefresh(input: {
 }): RefreshDecision {
   const { token, family, now } = input;
   if (!token || !input.secretMatches || !family || input.userBlocked === null) return 'unknown';
-  if (family.revokedAt) return 'revoked';
+  // Blocking revokes sessions too; naming the block tells the user why.
   if (input.userBlocked) return 'blocked';
+  if (family.revokedAt) return 'revoked';
   if (token.expiresAt.getTime() <= now.getTime() || family.expiresAt.getTime() <= now.getTime()) return 'expired';
   return 'rotate';
 }

@@ -48,6 +48,12 @@ export function makeMongoUserRepository(db: Db): UserRepository & { ensureIndexe
       ]);
       return { items: docs.map(toUser), total };
     },
+    async setBlocked(id, blocked, at) {
+      await users.updateOne({ _id: id }, { $set: { blocked, updatedAt: at } });
+    },
+    async findByIds(ids) {
+      return (await users.find({ _id: { $in: ids } }).toArray()).map(toUser);
+    },
     async markEmailVerified(id, at) {
       await users.updateOne({ _id: id }, { $set: { emailVerified: true, updatedAt: at } });
     },

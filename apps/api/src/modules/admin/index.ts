@@ -1,0 +1,14 @@
+import type { Db } from 'mongodb';
+import type { AuthGuards } from '../../platform/http/auth.middleware.ts';
+import type { AdminDeps } from './application/ports.ts';
+import { makeAdminUseCases } from './application/use-cases.ts';
+import { adminRouter, type KycReads } from './http/admin.routes.ts';
+import { makeMongoAuditLogRepository } from './infrastructure/mongo-audit-log.repository.ts';
+
+/** Wires the admin module: KYC decisions and blocking across modules, the audit log. */
+export async function makeAdminModule(db: Db, adapters: Omit<AdminDeps, 'audit'>, kyc: KycReads, guards: AuthGuards) {
+  const audit = makeMongoAuditLogRepository(db);
+  await audit.ensureIndexes();
+  const useCases = makeAdminUseCases({ ...adapters, audit });
+  return { useCases, router: adminRouter(useCases, kyc, guards) };
+}

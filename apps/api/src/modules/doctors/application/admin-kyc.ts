@@ -1,0 +1,41 @@
+import type { KycStatus } from '@doctime/contracts';
+import { AppError } from '../../../platform/app-error.ts';
+import { toOwnDoctor } from './doctor-views.ts';
+import type { DoctorsDeps } from './ports.ts';
+
+export function makeKycQueue(deps: DoctorsDeps) {
+  return async function kycQueue(input: { status: KycStatus; page: number; limit: number }) {
+    const [{ items, total }, counts] = await Promise.all([
+      deps.doctors.listByKycStatus(input.status, (input.page - 1) * input.limit, input.limit),
+      deps.doctors.countByKycStatus(),
+    ]);
+    return {
+      items: items.map((d) => ({
+        doctorId: d.id,
+        name: d.name,
+        email: d.email,
+        status: d.kyc.status,
+        ...(d.specialtyName ? { specialtyName: d.specialtyName } : {}),
+        ...(d.kyc.submittedAt ? { submittedAt: d.kyc.submittedAt.toISOString() } : {}),
+      })),
+      total,
+      page: input.page,
+      limit: input.limit,
+      counts,
+    };
+  };
+}
+
+export function makeKycDetails(deps: DoctorsDeps) {
+  return async function kycDetails(doctorId: string) {
+    const doctor = await deps.doctors.findById(doctorId);
+    if (!doctor) throw new AppError('NOT_FOUND', 'No such doctor.');
+    const docs = doctor.kyc.documents;
+    const link = async (fileId: string | undefined) => (fileId ? ((await deps.files.getFileUrl(fileId)) ?? undefined) : undefined);
+    const [identity, license, degree] = await Promise.all([link(docs?.identity), link(docs?.license), link(docs?.degree)]);
+    return {
+      doctor: await toOwnDoctor(deps, doctor, await deps.kycEvents.listForDoctor(doctorId)),
+      documents: { ...(identity ? { identity } : {}), ...(license ? { license } : {}), ...(degree ? { degree } : {}) },
+    };
+  };
+}

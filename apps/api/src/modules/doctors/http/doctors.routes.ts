@@ -1,0 +1,43 @@
+import { DoctorSearchQuery, Id, SubmitKycRequest, UpdateDoctorProfileRequest } from '@doctime/contracts';
+import { Router } from 'express';
+import { callerOf, type AuthGuards } from '../../../platform/http/auth.middleware.ts';
+import { parseWith } from '../../../platform/http/validate.ts';
+import type { DoctorsUseCases } from '../application/use-cases.ts';
+
+/** `availableOn` narrows search to doctors free that day; scheduling provides it. */
+export type AvailableOnFilter = (date: string, timeZone: string) => Promise<string[]>;
+
+export function doctorsRouter(useCases: DoctorsUseCases, guards: AuthGuards, availableOn?: AvailableOnFilter): Router {
+  const router = Router();
+  const doctorOnly = guards.requireRole('doctor');
+
+  router.get('/specialties', async (_req, res) => {
+    res.json({ items: await useCases.listSpecialties() });
+  });
+
+  router.get('/doctors/me', doctorOnly, async (_req, res) => {
+    res.json({ doctor: await useCases.getOwnDoctor(callerOf(res).userId) });
+  });
+
+  router.put('/doctors/me/profile', doctorOnly, async (req, res) => {
+    const profile = parseWith(UpdateDoctorProfileRequest, req.body);
+    res.json({ doctor: await useCases.updateProfile(callerOf(res).userId, profile) });
+  });
+
+  router.put('/doctors/me/kyc', doctorOnly, async (req, res) => {
+    const kyc = parseWith(SubmitKycRequest, req.body);
+    res.json({ doctor: await useCases.submitKyc(callerOf(res).userId, kyc) });
+  });
+
+  router.get('/doctors', async (req, res) => {
+    const query = parseWith(DoctorSearchQuery, req.query);
+    const onlyIds = query.availableOn && availableOn ? await availableOn(query.availableOn, query.tz ?? 'UTC') : undefined;
+    res.json(await useCases.searchDoctors({ ...query, onlyIds }));
+  });
+
+  router.get('/doctors/:id', async (req, res) => {
+    res.json({ doctor: await useCases.getPublicDoctor(parseWith(Id, req.params['id'])) });
+  });
+
+  return router;
+}

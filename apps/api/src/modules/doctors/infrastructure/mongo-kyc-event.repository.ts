@@ -1,0 +1,31 @@
+import type { Db } from 'mongodb';
+import { isDuplicateKey } from '../../../platform/mongo/mongo.ts';
+import type { KycEventRepository } from '../application/ports.ts';
+import type { KycEvent } from '../domain/kyc.ts';
+
+interface KycEventDoc extends KycEvent {
+  _id: string;
+}
+
+/** Append-only: events are inserted, never updated or deleted. */
+export function makeMongoKycEventRepository(db: Db): KycEventRepository & { ensureIndexes(): Promise<void> } {
+  const events = db.collection<KycEventDoc>('kyc_events');
+  return {
+    async ensureIndexes() {
+      await events.createIndex({ doctorId: 1, at: 1 }, { name: 'doctor_time' });
+    },
+    async insert(id, event) {
+      try {
+        await events.insertOne({ _id: id, ...event });
+        return 'ok';
+      } catch (error) {
+        if (isDuplicateKey(error)) return 'duplicate';
+        throw error;
+      }
+    },
+    async listForDoctor(doctorId) {
+      const docs = await events.find({ doctorId }).sort({ at: 1 }).toArray();
+      return docs.map(({ _id, ...e }) => e);
+    },
+  };
+}
