@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimeZone } from './scheduling.ts';
 
 export const Specialty = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Specialty' });
 export type Specialty = z.infer<typeof Specialty>;
@@ -10,16 +11,6 @@ export type KycStatus = z.infer<typeof KycStatus>;
 
 export const genders = ['female', 'male', 'other'] as const;
 export const Gender = z.enum(genders, { message: 'Choose female, male or other' });
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz.includes('/') || tz === 'UTC';
-  } catch {
-    return false;
-  }
-};
-export const TimeZone = z.string().trim().refine(isTimeZone, 'Choose a valid time zone, like Europe/London');
 
 const shortText = (label: string, max = 100) =>
   z.string().trim().min(1, `Enter ${label}`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} is too long`);

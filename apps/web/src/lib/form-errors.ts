@@ -37,3 +37,24 @@ export function useServerErrors<T extends FieldValues>(setError: UseFormSetError
   const clear = useCallback(() => setAlert(null), []);
   return { alert, handle, clear };
 }
+
+interface ErrorNode {
+  message?: unknown;
+  [key: string]: unknown;
+}
+
+/**
+ * The first message in an error subtree: for an array field (TagsInput) the
+ * array's own message ("Add at least one") or the first item's ("too long").
+ */
+export function firstErrorMessage(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const node = error as ErrorNode;
+  if (typeof node.message === 'string' && node.message) return node.message;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'ref' || key === 'type' || key === 'types') continue;
+    const message = firstErrorMessage(value);
+    if (message) return message;
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 // The contracts index does not re-export scheduling.ts yet; reach the file directly.
 import { AvailabilityRules, SlotsQuery, SlotsResponse } from '../../../../../../packages/contracts/src/scheduling.ts';
 import type { AvailabilityRules as DomainRules } from './availability-rules.ts';
