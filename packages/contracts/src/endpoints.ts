@@ -31,6 +31,15 @@ import {
   UpdateDoctorProfileRequest,
 } from './doctors.ts';
 import { z } from 'zod';
+import { AvailabilityRules, SlotsQuery, SlotsResponse } from './scheduling.ts';
+import {
+  AppointmentList,
+  AppointmentListQuery,
+  AppointmentResponse,
+  BookAppointmentRequest,
+  CancelAppointmentRequest,
+  RescheduleAppointmentRequest,
+} from './appointments.ts';
 
 const AdminUserResponse = z.object({ user: AdminUserList.shape.items.element });
 
@@ -90,4 +99,16 @@ export const endpoints: Endpoint[] = [
   { method: 'post', path: '/api/v1/admin/users/:id/block', summary: 'Block an account; its sessions end at once', tag: 'Admin', access: ['admin'], body: BlockUserRequest, response: { status: 200, schema: AdminUserResponse } },
   { method: 'post', path: '/api/v1/admin/users/:id/unblock', summary: 'Unblock an account', tag: 'Admin', access: ['admin'], response: { status: 200, schema: AdminUserResponse } },
   { method: 'get', path: '/api/v1/admin/audit-log', summary: 'The append-only audit log', tag: 'Admin', access: ['admin'], query: AuditLogQuery, response: { status: 200, schema: AuditLog } },
+  { method: 'put', path: '/api/v1/doctors/me/availability', summary: 'Publish weekly hours, slot length, buffer, notice, horizon and date overrides', tag: 'Scheduling', access: ['doctor'], body: AvailabilityRules, response: { status: 200, schema: AvailabilityRules } },
+  { method: 'get', path: '/api/v1/doctors/me/availability', summary: 'The availability rules', tag: 'Scheduling', access: ['doctor'], response: { status: 200, schema: AvailabilityRules } },
+  { method: 'get', path: '/api/v1/doctors/me/availability/preview', summary: 'The next days of free slots under the saved rules', tag: 'Scheduling', access: ['doctor'], query: z.object({ days: z.coerce.number().int().min(1).max(31).optional() }), response: { status: 200, schema: SlotsResponse } },
+  { method: 'get', path: '/api/v1/doctors/:id/slots', summary: "A listed doctor's free slots, grouped by date in the viewer's zone", tag: 'Scheduling', access: 'public', query: SlotsQuery, response: { status: 200, schema: SlotsResponse } },
+  { method: 'post', path: '/api/v1/appointments', summary: 'Book a slot (header Idempotency-Key replays the first result)', tag: 'Appointments', access: ['patient'], body: BookAppointmentRequest, response: { status: 201, schema: AppointmentResponse } },
+  { method: 'get', path: '/api/v1/appointments', summary: "The caller's upcoming or past appointments", tag: 'Appointments', access: 'user', query: AppointmentListQuery, response: { status: 200, schema: AppointmentList } },
+  { method: 'get', path: '/api/v1/appointments/:id', summary: 'One appointment (its patient, its doctor, admins)', tag: 'Appointments', access: 'user', response: { status: 200, schema: AppointmentResponse } },
+  { method: 'post', path: '/api/v1/appointments/:id/cancel', summary: 'Cancel within the policy window; the time is free again', tag: 'Appointments', access: 'user', body: CancelAppointmentRequest, response: { status: 200, schema: AppointmentResponse } },
+  { method: 'post', path: '/api/v1/appointments/:id/reschedule', summary: 'Move to another offered slot (patient)', tag: 'Appointments', access: ['patient'], body: RescheduleAppointmentRequest, response: { status: 200, schema: AppointmentResponse } },
+  { method: 'post', path: '/api/v1/appointments/:id/complete', summary: 'Mark completed (doctor, after the start)', tag: 'Appointments', access: ['doctor'], response: { status: 200, schema: AppointmentResponse } },
+  { method: 'post', path: '/api/v1/appointments/:id/no-show', summary: 'Mark no-show (doctor, after the start)', tag: 'Appointments', access: ['doctor'], response: { status: 200, schema: AppointmentResponse } },
+  { method: 'get', path: '/api/v1/appointments/:id/calendar.ics', summary: 'The appointment as an iCalendar file', tag: 'Appointments', access: 'user', response: { status: 200, schema: z.string(), contentType: 'text/calendar' } },
 ];

@@ -4,4 +4,5 @@ export * from './identity.ts';
 export * from './files.ts';
 export * from './doctors.ts';
 export * from './scheduling.ts';
+export * from './appointments.ts';
 export * from './endpoints.ts';

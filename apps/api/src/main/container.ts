@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { makeAdminModule } from '../modules/admin/index.ts';
+import { makeAppointmentsModule } from '../modules/appointments/index.ts';
 import { makeDoctorsModule } from '../modules/doctors/index.ts';
 import { makeFilesModule } from '../modules/files/index.ts';
 import { makeIdentityModule } from '../modules/identity/index.ts';
+import { makeSchedulingModule } from '../modules/scheduling/index.ts';
 import { createApp } from '../platform/http/app.ts';
 import { emailInBody, rateLimit } from '../platform/http/rate-limit.middleware.ts';
 import { makeSmtpMailer } from '../platform/mail/smtp-mailer.ts';
@@ -69,19 +71,47 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     identity.guards,
   );
 
+  const scheduling = await makeSchedulingModule(
+    db,
+    { doctors: doctors.useCases, clock },
+    identity.guards,
+    async (doctorId) => (await doctors.useCases.findListedDoctor(doctorId))?.timeZone,
+  );
+  const appointments = await makeAppointmentsModule(
+    db,
+    {
+      time: scheduling.useCases,
+      directory: { findListedDoctor: doctors.useCases.findListedDoctor, findAccount: identity.useCases.findAccount },
+      mailer,
+      clock,
+      newId: randomUUID,
+      onBackgroundError: (err) => logger.error({ err }, 'appointment mail failed'),
+    },
+    identity.guards,
+  );
+
   const app = createApp({
     logger,
     webOrigin: config.webOrigin,
     webDist: config.webDist,
     trustProxy: config.trustProxy,
     isReady: () => pingMongo(db),
-    apiRouters: [identity.router, files.router, doctors.router(), admin.router],
+    apiRouters: [
+      identity.router,
+      files.router,
+      doctors.router(scheduling.useCases.doctorsAvailableOn),
+      scheduling.router,
+      appointments.router,
+      admin.router,
+    ],
   });
 
   return {
     app,
     identity,
     doctors,
+    scheduling,
+    appointments,
     async close() {
       storage.close();
       mailer.close();

@@ -15,6 +15,15 @@ async function main() {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port }, `DocTime API listening on http://localhost:${port}`);
 
+  // Frees time left claimed by bookings that crashed half-way (see reconcile-claims.ts).
+  const reconciler = setInterval(() => {
+    container.appointments.useCases
+      .reconcileClaims()
+      .then((released) => released && logger.info({ released }, 'released orphaned time claims'))
+      .catch((err) => logger.error({ err }, 'claim reconciler failed'));
+  }, 5 * 60_000);
+  reconciler.unref();
+
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close();

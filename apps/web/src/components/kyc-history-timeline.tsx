@@ -14,11 +14,11 @@ export interface KycHistoryEvent {
 }
 
 const TITLES: Record<KycStatus, string> = {
-  not_submitted: 'Reset to not submitted',
-  pending: 'Submitted for review',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  resubmission_requested: 'Resubmission requested',
+  not_submitted: 'Reset',
+  pending: 'Documents submitted',
+  approved: 'Verified',
+  rejected: 'Application declined',
+  resubmission_requested: 'Changes requested',
 };
 
 const ICONS: Record<KycStatus, ReactNode> = {

@@ -16,6 +16,7 @@ export function makeGetPublicDoctor(deps: DoctorsDeps) {
 export function makeFindListedDoctor(deps: DoctorsDeps) {
   return async function findListedDoctor(doctorId: string) {
     const doctor = await deps.doctors.findById(doctorId);
-    return doctor && isListed(doctor) ? { id: doctor.id, name: doctor.name, email: doctor.email, timeZone: doctor.profile!.timeZone } : null;
+    if (!doctor || !isListed(doctor)) return null;
+    return { id: doctor.id, name: doctor.name, email: doctor.email, timeZone: doctor.profile!.timeZone, ...(doctor.specialtyName ? { specialty: doctor.specialtyName } : {}) };
   };
 }

@@ -1,5 +1,5 @@
-import { EmptyState } from '../../components/empty-state';
-import { PageTitle } from '../../components/page-title';
+import { EmptyState } from '../../../components/empty-state';
+import { PageTitle } from '../../../components/page-title';
 
 export function DoctorAppointmentsPage() {
   return (

@@ -1,9 +1,9 @@
 import { Button, SimpleGrid } from '@mantine/core';
 import { IconCalendarEvent, IconSearch, IconVideo } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { FeatureCard } from '../../components/feature-card';
-import { PageTitle } from '../../components/page-title';
-import { useCurrentUser } from '../../lib/auth';
+import { FeatureCard } from '../../../components/feature-card';
+import { PageTitle } from '../../../components/page-title';
+import { useCurrentUser } from '../../../lib/auth';
 
 export function PatientDashboardPage() {
   const user = useCurrentUser();

@@ -1,5 +1,5 @@
-import { ComingSoonCard } from '../../components/coming-soon-card';
-import { PageTitle } from '../../components/page-title';
+import { ComingSoonCard } from '../../../components/coming-soon-card';
+import { PageTitle } from '../../../components/page-title';
 
 export function DoctorAvailabilityPage() {
   return (

@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 import { Link } from 'react-router';
-import { EmptyState } from '../../components/empty-state';
-import { PageTitle } from '../../components/page-title';
+import { EmptyState } from '../../../components/empty-state';
+import { PageTitle } from '../../../components/page-title';
 
 export function PatientAppointmentsPage() {
   return (

@@ -1,0 +1,69 @@
+import type { Appointment } from '../domain/appointment.ts';
+import { buildCalendarInvite } from '../domain/calendar-invite.ts';
+import type { AppointmentsDeps } from './ports.ts';
+
+export type MailKind = 'booked' | 'cancelled' | 'rescheduled';
+
+const when = (date: Date, timeZone: string) =>
+  `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(date)} (${timeZone})`;
+
+/** The .ics both sides get: same UID every time, SEQUENCE from the appointment, CANCEL when cancelled. */
+export function calendarFile(a: Appointment, stamp: Date): string {
+  return buildCalendarInvite({
+    appointmentId: a.id,
+    method: a.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
+    sequence: a.sequence,
+    start: a.start,
+    end: a.end,
+    stamp,
+    summary: `DocTime consultation: ${a.doctor.name} and ${a.patient.name}`,
+    description: a.reason ? `Reason: ${a.reason}` : 'Online consultation on DocTime',
+    location: 'DocTime video consultation',
+    organizer: { name: a.doctor.name, email: a.doctor.email },
+    attendees: [{ name: a.patient.name, email: a.patient.email }],
+  });
+}
+
+const subjects: Record<MailKind, string> = {
+  booked: 'Appointment confirmed',
+  cancelled: 'Appointment cancelled',
+  rescheduled: 'Appointment rescheduled',
+};
+
+/** Tells patient and doctor, each in their own time zone, with the calendar file attached. */
+export async function mailBothSides(deps: AppointmentsDeps, a: Appointment, kind: MailKind, note?: string) {
+  const ics = calendarFile(a, deps.clock.now());
+  const attachment = {
+    filename: 'appointment.ics',
+    content: ics,
+    contentType: `text/calendar; charset=utf-8; method=${a.status === 'cancelled' ? 'CANCEL' : 'REQUEST'}`,
+  };
+  const sides = [
+    { to: a.patient.email, name: a.patient.name, other: a.doctor.name, zone: a.patient.timeZone ?? a.doctor.timeZone },
+    { to: a.doctor.email, name: a.doctor.name, other: a.patient.name, zone: a.doctor.timeZone },
+  ];
+  await Promise.all(
+    sides.map((s) =>
+      deps.mailer.send({
+        to: s.to,
+        subject: `${subjects[kind]}: ${s.other}, ${when(a.start, s.zone)}`,
+        text: [
+          `Hello ${s.name},`,
+          '',
+          `Your consultation with ${s.other} on ${when(a.start, s.zone)} is ${kind === 'cancelled' ? 'cancelled' : kind === 'rescheduled' ? 'moved to this new time' : 'confirmed'}.`,
+          ...(note ? ['', note] : []),
+          '',
+          'The attached calendar file updates your calendar.',
+          '',
+          'DocTime',
+        ].join('\n'),
+        attachments: [attachment],
+      }),
+    ),
+  );
+}
+
+/** Mail is a side effect of a change that already happened: failures are logged, never undo it. */
+export function mailInBackground(deps: AppointmentsDeps, a: Appointment, kind: MailKind, note?: string) {
+  void mailBothSides(deps, a, kind, note).catch(deps.onBackgroundError);
+}

@@ -1,0 +1,19 @@
+import { makeBookAppointment } from './book-appointment.ts';
+import { makeCancelAppointment, makeRecordOutcome, makeRescheduleAppointment } from './change-appointment.ts';
+import { makeAppointmentCalendar, makeGetAppointment, makeListAppointments } from './list-appointments.ts';
+import type { AppointmentsDeps } from './ports.ts';
+import { makeReconcileClaims } from './reconcile-claims.ts';
+
+export function makeAppointmentsUseCases(deps: AppointmentsDeps) {
+  return {
+    bookAppointment: makeBookAppointment(deps),
+    cancelAppointment: makeCancelAppointment(deps),
+    rescheduleAppointment: makeRescheduleAppointment(deps),
+    recordOutcome: makeRecordOutcome(deps),
+    listAppointments: makeListAppointments(deps),
+    getAppointment: makeGetAppointment(deps),
+    appointmentCalendar: makeAppointmentCalendar(deps),
+    reconcileClaims: makeReconcileClaims(deps),
+  };
+}
+export type AppointmentsUseCases = ReturnType<typeof makeAppointmentsUseCases>;

@@ -1,0 +1,64 @@
+import {
+  AppointmentListQuery,
+  BookAppointmentRequest,
+  CancelAppointmentRequest,
+  Id,
+  RescheduleAppointmentRequest,
+} from '@doctime/contracts';
+import { Router } from 'express';
+import { z } from 'zod';
+import { callerOf, type AuthGuards } from '../../../platform/http/auth.middleware.ts';
+import { parseWith } from '../../../platform/http/validate.ts';
+import type { AppointmentsUseCases } from '../application/use-cases.ts';
+
+const IdempotencyKey = z.string().trim().min(8, 'Use at least 8 characters').max(200).optional();
+
+export function appointmentsRouter(useCases: AppointmentsUseCases, guards: AuthGuards): Router {
+  const router = Router();
+  const idOf = (params: Record<string, unknown>) => parseWith(Id, params['id']);
+
+  router.post('/appointments', guards.requireRole('patient'), async (req, res) => {
+    const body = parseWith(BookAppointmentRequest, req.body);
+    const idempotencyKey = parseWith(z.object({ 'idempotency-key': IdempotencyKey }), req.headers)['idempotency-key'];
+    const appointment = await useCases.bookAppointment({
+      ...body,
+      start: new Date(body.start),
+      patientId: callerOf(res).userId,
+      idempotencyKey,
+    });
+    res.status(201).json({ appointment });
+  });
+
+  router.get('/appointments', guards.requireUser, async (req, res) => {
+    res.json(await useCases.listAppointments(callerOf(res), parseWith(AppointmentListQuery, req.query)));
+  });
+
+  router.get('/appointments/:id', guards.requireUser, async (req, res) => {
+    res.json({ appointment: await useCases.getAppointment(idOf(req.params), callerOf(res)) });
+  });
+
+  router.get('/appointments/:id/calendar.ics', guards.requireUser, async (req, res) => {
+    const ics = await useCases.appointmentCalendar(idOf(req.params), callerOf(res));
+    res.type('text/calendar; charset=utf-8').attachment('appointment.ics').send(ics);
+  });
+
+  router.post('/appointments/:id/cancel', guards.requireUser, async (req, res) => {
+    const { reason } = parseWith(CancelAppointmentRequest, req.body);
+    res.json({ appointment: await useCases.cancelAppointment(idOf(req.params), callerOf(res), reason) });
+  });
+
+  router.post('/appointments/:id/reschedule', guards.requireUser, async (req, res) => {
+    const { start } = parseWith(RescheduleAppointmentRequest, req.body);
+    res.json({ appointment: await useCases.rescheduleAppointment(idOf(req.params), callerOf(res), new Date(start)) });
+  });
+
+  router.post('/appointments/:id/complete', guards.requireRole('doctor'), async (req, res) => {
+    res.json({ appointment: await useCases.recordOutcome(idOf(req.params), callerOf(res), 'completed') });
+  });
+
+  router.post('/appointments/:id/no-show', guards.requireRole('doctor'), async (req, res) => {
+    res.json({ appointment: await useCases.recordOutcome(idOf(req.params), callerOf(res), 'no_show') });
+  });
+
+  return router;
+}

@@ -1,0 +1,15 @@
+import type { Db } from 'mongodb';
+import type { AuthGuards } from '../../platform/http/auth.middleware.ts';
+import type { AppointmentsDeps } from './application/ports.ts';
+import { makeAppointmentsUseCases } from './application/use-cases.ts';
+import { appointmentsRouter } from './http/appointments.routes.ts';
+import { makeMongoAppointmentRepository } from './infrastructure/mongo-appointment.repository.ts';
+import { makeMongoIdempotencyRepository } from './infrastructure/mongo-idempotency.repository.ts';
+
+/** Wires appointments: booking, lifecycle, calendar files, the orphan-claim reconciler. */
+export async function makeAppointmentsModule(db: Db, adapters: Omit<AppointmentsDeps, 'appointments' | 'idempotency'>, guards: AuthGuards) {
+  const appointments = makeMongoAppointmentRepository(db);
+  await appointments.ensureIndexes();
+  const useCases = makeAppointmentsUseCases({ ...adapters, appointments, idempotency: makeMongoIdempotencyRepository(db) });
+  return { useCases, router: appointmentsRouter(useCases, guards) };
+}

@@ -1,0 +1,47 @@
+import { AppError } from '../../../platform/app-error.ts';
+import { viewerDateRangeToUtc } from '../domain/local-time.ts';
+import { generateSlots, groupSlotsByDate } from '../domain/slot-engine.ts';
+import { busyTime } from './busy-time.ts';
+import type { SchedulingDeps } from './ports.ts';
+
+export function makeListSlots(deps: SchedulingDeps) {
+  /** Free slots of a listed doctor for viewer dates [from, to] in zone `tz`, grouped by the viewer's dates. */
+  return async function listSlots(input: { doctorId: string; from: string; to: string; tz: string }) {
+    const doctor = await deps.doctors.findListedDoctor(input.doctorId);
+    if (!doctor) throw new AppError('NOT_FOUND', 'No such doctor.');
+    const rules = await deps.availability.find(input.doctorId);
+    if (!rules) return { timeZone: input.tz, days: [] };
+    const range = viewerDateRangeToUtc(input.from, input.to, input.tz);
+    const busy = await busyTime(deps, input.doctorId, range.from, range.to);
+    const slots = generateSlots(rules, range, busy, deps.clock.now());
+    return { timeZone: input.tz, days: groupSlotsByDate(slots, input.tz) };
+  };
+}
+
+export function makePreviewSlots(deps: SchedulingDeps) {
+  /** The doctor's own preview of the next days under their saved rules (busy time removed). */
+  return async function previewSlots(doctorId: string, days: number) {
+    const rules = await deps.availability.find(doctorId);
+    if (!rules) return { timeZone: 'UTC', days: [] };
+    const now = deps.clock.now();
+    const range = { from: now, to: new Date(now.getTime() + days * 86_400_000) };
+    const slots = generateSlots(rules, range, await busyTime(deps, doctorId, range.from, range.to), now);
+    return { timeZone: rules.timeZone, days: groupSlotsByDate(slots, rules.timeZone) };
+  };
+}
+
+export function makeDoctorsAvailableOn(deps: SchedulingDeps) {
+  /** Ids of doctors with at least one free slot on a date in the viewer's zone. */
+  return async function doctorsAvailableOn(date: string, tz: string): Promise<string[]> {
+    const range = viewerDateRangeToUtc(date, date, tz);
+    const now = deps.clock.now();
+    const all = await deps.availability.listAll();
+    const free = await Promise.all(
+      all.map(async ({ doctorId, rules }) => {
+        const busy = await busyTime(deps, doctorId, range.from, range.to);
+        return generateSlots(rules, range, busy, now).length > 0 ? doctorId : null;
+      }),
+    );
+    return free.filter((id): id is string => id !== null);
+  };
+}

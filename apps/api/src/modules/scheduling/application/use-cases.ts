@@ -1,0 +1,18 @@
+import { makeGetAvailability, makeSetAvailability } from './availability.ts';
+import { makeClaimTime, makeReleaseTime } from './claim-time.ts';
+import { makeDoctorsAvailableOn, makeListSlots, makePreviewSlots } from './list-slots.ts';
+import type { SchedulingDeps } from './ports.ts';
+
+export function makeSchedulingUseCases(deps: SchedulingDeps) {
+  return {
+    setAvailability: makeSetAvailability(deps),
+    getAvailability: makeGetAvailability(deps),
+    listSlots: makeListSlots(deps),
+    previewSlots: makePreviewSlots(deps),
+    doctorsAvailableOn: makeDoctorsAvailableOn(deps),
+    claimTime: makeClaimTime(deps),
+    releaseTime: makeReleaseTime(deps),
+    findHoldsCreatedBetween: (from: Date, to: Date) => deps.claims.findHoldsCreatedBetween(from, to),
+  };
+}
+export type SchedulingUseCases = ReturnType<typeof makeSchedulingUseCases>;

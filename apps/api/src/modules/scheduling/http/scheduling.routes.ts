@@ -1,0 +1,38 @@
+import { AvailabilityRules, Id, SlotsQuery } from '@doctime/contracts';
+import { Router } from 'express';
+import { z } from 'zod';
+import { callerOf, type AuthGuards } from '../../../platform/http/auth.middleware.ts';
+import { parseWith } from '../../../platform/http/validate.ts';
+import type { SchedulingUseCases } from '../application/use-cases.ts';
+
+const PreviewQuery = z.object({ days: z.coerce.number().int().min(1).max(31).default(14) });
+
+export function schedulingRouter(
+  useCases: SchedulingUseCases,
+  guards: AuthGuards,
+  doctorTimeZone: (doctorId: string) => Promise<string | undefined>,
+): Router {
+  const router = Router();
+  const doctorOnly = guards.requireRole('doctor');
+
+  router.put('/doctors/me/availability', doctorOnly, async (req, res) => {
+    const rules = parseWith(AvailabilityRules, req.body);
+    res.json(await useCases.setAvailability(callerOf(res).userId, rules));
+  });
+
+  router.get('/doctors/me/availability', doctorOnly, async (_req, res) => {
+    const doctorId = callerOf(res).userId;
+    res.json(await useCases.getAvailability(doctorId, await doctorTimeZone(doctorId)));
+  });
+
+  router.get('/doctors/me/availability/preview', doctorOnly, async (req, res) => {
+    res.json(await useCases.previewSlots(callerOf(res).userId, parseWith(PreviewQuery, req.query).days));
+  });
+
+  router.get('/doctors/:id/slots', async (req, res) => {
+    const query = parseWith(SlotsQuery, req.query);
+    res.json(await useCases.listSlots({ doctorId: parseWith(Id, req.params['id']), ...query }));
+  });
+
+  return router;
+}

@@ -1,0 +1,16 @@
+import type { KycDecisionRequest, OwnDoctor } from '@doctime/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import type { SchemaOutput } from '../../../lib/schema-types';
+import { ADMIN_API, ADMIN_KEYS } from './paths';
+
+export type KycDecisionBody = SchemaOutput<typeof KycDecisionRequest>;
+
+/** POST /admin/doctors/:id/kyc/decision: approve, reject or ask for resubmission. */
+export function useKycDecision(doctorId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: KycDecisionBody) => api.post<{ doctor: OwnDoctor }>(ADMIN_API.kycDecision(doctorId), body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ADMIN_KEYS.kyc }),
+  });
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { TimeZone } from './scheduling.ts';
+
+export const appointmentStatusValues = ['pending_payment', 'confirmed', 'cancelled', 'completed', 'no_show'] as const;
+export const AppointmentStatus = z.enum(appointmentStatusValues);
+export type AppointmentStatus = z.infer<typeof AppointmentStatus>;
+
+const Instant = z.iso.datetime({ message: 'Use an ISO-8601 UTC time like 2026-12-01T09:30:00Z' });
+
+export const BookAppointmentRequest = z
+  .object({
+    doctorId: z.string().trim().min(1, 'Choose a doctor').max(100),
+    start: Instant,
+    reason: z.string().trim().max(500, 'Keep the reason under 500 characters').optional(),
+    /** The patient's zone, for times in their e-mails. */
+    timeZone: TimeZone.optional(),
+  })
+  .meta({ id: 'BookAppointmentRequest' });
+export type BookAppointmentRequest = z.input<typeof BookAppointmentRequest>;
+
+export const CancelAppointmentRequest = z
+  .object({ reason: z.string().trim().min(3, 'Tell the other side why (at least 3 characters)').max(500) })
+  .meta({ id: 'CancelAppointmentRequest' });
+export const RescheduleAppointmentRequest = z.object({ start: Instant }).meta({ id: 'RescheduleAppointmentRequest' });
+
+export const AppointmentHistoryEntry = z.object({
+  from: AppointmentStatus,
+  to: AppointmentStatus,
+  by: z.enum(['patient', 'doctor', 'admin']),
+  at: z.string(),
+  reason: z.string().optional(),
+});
+
+export const Appointment = z
+  .object({
+    id: z.string(),
+    doctorId: z.string(),
+    patientId: z.string(),
+    start: z.string(),
+    end: z.string(),
+    status: AppointmentStatus,
+    reason: z.string().optional(),
+    doctor: z.object({ id: z.string(), name: z.string(), specialty: z.string().optional(), timeZone: z.string() }),
+    patient: z.object({ id: z.string(), name: z.string() }),
+    /** Cancel and reschedule are open until this instant (the doctor's policy window). */
+    changeableUntil: z.string(),
+    history: z.array(AppointmentHistoryEntry),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Appointment' });
+export type Appointment = z.infer<typeof Appointment>;
+export const AppointmentResponse = z.object({ appointment: Appointment });
+
+export const AppointmentListQuery = z.object({
+  scope: z.enum(['upcoming', 'past']).default('upcoming'),
+  status: AppointmentStatus.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const AppointmentList = z
+  .object({ items: z.array(Appointment), total: z.number(), page: z.number(), limit: z.number() })
+  .meta({ id: 'AppointmentList' });
+export type AppointmentList = z.infer<typeof AppointmentList>;
