@@ -1,8 +1,9 @@
 import { createBrowserRouter, Outlet } from 'react-router';
-import { AdminDashboardPage } from '../features/admin/admin-dashboard-page';
-import { AuditLogPage } from '../features/admin/audit-log-page';
-import { KycQueuePage } from '../features/admin/kyc-queue-page';
-import { UsersPage } from '../features/admin/users-page';
+import { AdminDashboardPage } from '../features/admin/pages/admin-dashboard-page';
+import { AuditLogPage } from '../features/admin/pages/audit-log-page';
+import { KycQueuePage } from '../features/admin/pages/kyc-queue-page';
+import { KycReviewPage } from '../features/admin/pages/kyc-review-page';
+import { UsersPage } from '../features/admin/pages/users-page';
 import { AdminLoginPage } from '../features/auth/pages/admin-login-page';
 import { ChangePasswordPage } from '../features/auth/pages/change-password-page';
 import { ForgotPasswordPage } from '../features/auth/pages/forgot-password-page';
@@ -10,14 +11,15 @@ import { LoginPage } from '../features/auth/pages/login-page';
 import { ResetPasswordPage } from '../features/auth/pages/reset-password-page';
 import { SignupPage } from '../features/auth/pages/signup-page';
 import { VerifyEmailPage } from '../features/auth/pages/verify-email-page';
-import { DoctorAppointmentsPage } from '../features/doctor/doctor-appointments-page';
-import { DoctorAvailabilityPage } from '../features/doctor/doctor-availability-page';
-import { DoctorDashboardPage } from '../features/doctor/doctor-dashboard-page';
-import { DoctorProfilePage } from '../features/doctor/doctor-profile-page';
+import { DoctorAppointmentsPage } from '../features/doctor/pages/doctor-appointments-page';
+import { DoctorAvailabilityPage } from '../features/doctor/pages/doctor-availability-page';
+import { DoctorDashboardPage } from '../features/doctor/pages/doctor-dashboard-page';
+import { DoctorProfilePage } from '../features/doctor/pages/doctor-profile-page';
 import { LandingPage } from '../features/landing/landing-page';
-import { FindDoctorPage } from '../features/patient/find-doctor-page';
-import { PatientAppointmentsPage } from '../features/patient/patient-appointments-page';
-import { PatientDashboardPage } from '../features/patient/patient-dashboard-page';
+import { DoctorDetailsPage } from '../features/patient/pages/doctor-details-page';
+import { FindDoctorPage } from '../features/patient/pages/find-doctor-page';
+import { PatientAppointmentsPage } from '../features/patient/pages/patient-appointments-page';
+import { PatientDashboardPage } from '../features/patient/pages/patient-dashboard-page';
 import { GuestOnly, RequireRole, RequireUser } from './guards';
 import { AdminLayout } from './layouts/admin-layout';
 import { AuthLayout } from './layouts/auth-layout';
@@ -50,6 +52,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <PatientDashboardPage /> },
           { path: 'doctors', element: <FindDoctorPage /> },
+          { path: 'doctors/:id', element: <DoctorDetailsPage /> },
           { path: 'appointments', element: <PatientAppointmentsPage /> },
         ],
       },
@@ -69,6 +72,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <AdminDashboardPage /> },
           { path: 'kyc', element: <KycQueuePage /> },
+          { path: 'kyc/:doctorId', element: <KycReviewPage /> },
           { path: 'users', element: <UsersPage /> },
           { path: 'audit-log', element: <AuditLogPage /> },
         ],

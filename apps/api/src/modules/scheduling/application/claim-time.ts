@@ -1,7 +1,6 @@
 import { AppError } from '../../../platform/app-error.ts';
 import { claimCells, claimId } from '../domain/claim-cells.ts';
 import { isSlotOffered } from '../domain/slot-engine.ts';
-import { busyTime } from './busy-time.ts';
 import type { SchedulingDeps, TimeClaim } from './ports.ts';
 
 const patientOwner = (patientId: string) => `patient:${patientId}`;
@@ -19,14 +18,11 @@ export function makeClaimTime(deps: SchedulingDeps) {
     if (!doctor) throw new AppError('NOT_FOUND', 'No such doctor.');
     const rules = await deps.availability.find(input.doctorId);
     const now = deps.clock.now();
-    // Busy time excludes the booking being moved, so a reschedule may overlap its own old time.
-    const previous = input.moving ? await deps.claims.findByHold(input.holdId) : [];
-    const ownCells = new Set(previous.filter((c) => c.ownerId === input.doctorId).map((c) => c.cell.getTime()));
-    const busy = (await busyTime(deps, input.doctorId, input.start, input.start)).filter(
-      (span) => !ownCells.has(span.start.getTime()),
-    );
-    const slot = rules ? isSlotOffered(rules, input.start, busy, now) : null;
+    // The rules decide whether the start is a slot at all; whether it is free is
+    // decided by the claim inserts below, so no busy-time read is needed here.
+    const slot = rules ? isSlotOffered(rules, input.start, [], now) : null;
     if (!slot || !rules) throw new AppError('SLOT_UNAVAILABLE', 'This time is no longer available. Please pick another slot.');
+    const previous = input.moving ? await deps.claims.findByHold(input.holdId) : [];
 
     const previousIds = new Set(previous.map((c) => c.id));
     const wanted: TimeClaim[] = [

@@ -12,6 +12,10 @@ export function useBlockUser() {
   return useMutation({
     mutationFn: ({ userId, body }: { userId: string; body: BlockUserBody }) =>
       api.post<{ user: AdminUser }>(ADMIN_API.block(userId), body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ADMIN_KEYS.users }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ADMIN_KEYS.users }),
+        queryClient.invalidateQueries({ queryKey: ADMIN_KEYS.auditLog }),
+      ]),
   });
 }

@@ -11,6 +11,10 @@ export function useKycDecision(doctorId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: KycDecisionBody) => api.post<{ doctor: OwnDoctor }>(ADMIN_API.kycDecision(doctorId), body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ADMIN_KEYS.kyc }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ADMIN_KEYS.kyc }),
+        queryClient.invalidateQueries({ queryKey: ADMIN_KEYS.auditLog }),
+      ]),
   });
 }

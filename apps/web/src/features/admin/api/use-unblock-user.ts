@@ -8,6 +8,10 @@ export function useUnblockUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (userId: string) => api.post<{ user: AdminUser }>(ADMIN_API.unblock(userId)),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ADMIN_KEYS.users }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ADMIN_KEYS.users }),
+        queryClient.invalidateQueries({ queryKey: ADMIN_KEYS.auditLog }),
+      ]),
   });
 }

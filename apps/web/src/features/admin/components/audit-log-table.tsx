@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../lib/format';
 export const AUDIT_ACTIONS: Record<string, { label: string; color: string }> = {
   'kyc.approve': { label: 'KYC approved', color: 'green' },
   'kyc.reject': { label: 'KYC rejected', color: 'red' },
-  'kyc.resubmit': { label: 'Resubmission asked', color: 'orange' },
+  'kyc.resubmit': { label: 'Changes requested', color: 'orange' },
   'user.block': { label: 'User blocked', color: 'red' },
   'user.unblock': { label: 'User unblocked', color: 'green' },
 };
@@ -37,7 +37,7 @@ export function AuditLogTable({ items }: { items: AuditLog['items'] }) {
                   <Table.Td>
                     <Text size="sm">{entry.actorName ?? entry.actorId}</Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={170}>
                     <Stack gap={2} align="flex-start">
                       <Badge variant="light" color={action?.color ?? 'gray'} tt="none">
                         {action?.label ?? entry.action}

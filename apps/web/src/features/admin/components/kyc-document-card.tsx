@@ -22,7 +22,7 @@ export function KycDocumentCard({ title, document, optional }: KycDocumentCardPr
   return (
     <Card withBorder radius="md" padding="md">
       <Group justify="space-between" mb="sm" wrap="nowrap" gap="xs">
-        <Group gap="xs" wrap="nowrap" miw={0}>
+        <Group gap="xs" wrap="wrap" miw={0}>
           <Title order={3} size="h5" style={{ overflowWrap: 'anywhere' }}>
             {title}
           </Title>

@@ -9,5 +9,7 @@ export function useOwnDoctor() {
     queryKey: OWN_DOCTOR_KEY,
     queryFn: ({ signal }) => api.get<{ doctor: OwnDoctor }>(DOCTOR_API.me, { signal }),
     select: (data) => data.doctor,
+    // The status changes on an administrator's decision: check again whenever a page mounts.
+    staleTime: 0,
   });
 }

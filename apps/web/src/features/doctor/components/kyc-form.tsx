@@ -115,7 +115,7 @@ export function KycForm({ doctor, onCompleteProfile }: KycFormProps) {
                   ref={field.ref}
                   name={field.name}
                   label="Registration year"
-                  placeholder={String(THIS_YEAR - 10)}
+                  placeholder={`e.g. ${THIS_YEAR - 10}`}
                   min={1950}
                   max={THIS_YEAR}
                   allowDecimal={false}

@@ -147,6 +147,7 @@ export function ProfileForm({ doctor }: { doctor: OwnDoctor }) {
                   ref={field.ref}
                   name={field.name}
                   label="Years of experience"
+                  description="Full years in practice"
                   min={0}
                   max={70}
                   allowDecimal={false}
@@ -216,6 +217,7 @@ export function ProfileForm({ doctor }: { doctor: OwnDoctor }) {
                   ref={field.ref}
                   name={field.name}
                   label="Consultation fee"
+                  description="Per consultation"
                   min={0}
                   max={1_000_000}
                   decimalScale={2}
@@ -232,7 +234,7 @@ export function ProfileForm({ doctor }: { doctor: OwnDoctor }) {
             />
             <TextInput
               label="Currency"
-              description="3-letter code"
+              description="3-letter code, e.g. INR"
               maxLength={3}
               autoCapitalize="characters"
               spellCheck={false}

@@ -1,0 +1,78 @@
+import { Group, Select, Stack, TextInput } from '@mantine/core';
+import { IconHistory } from '@tabler/icons-react';
+import { EmptyState } from '../../../components/empty-state';
+import { LoadError } from '../../../components/load-error';
+import { PageTitle } from '../../../components/page-title';
+import { PaginationBar } from '../../../components/pagination-bar';
+import { TableSkeleton } from '../../../components/table-skeleton';
+import { readPage, useDebouncedParam, useUrlParams } from '../../../lib/url-state';
+import { useAuditLog } from '../api/use-audit-log';
+import { AUDIT_ACTIONS, AuditLogTable } from '../components/audit-log-table';
+
+const LIMIT = 50;
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTIONS).map(([value, { label }]) => ({ value, label }));
+
+/** /admin/audit-log?action=&target=&page=: the record of administrative decisions. */
+export function AuditLogPage() {
+  const [params, setParams] = useUrlParams();
+  const target = useDebouncedParam('target');
+  const action = params.get('action') ?? '';
+  const page = readPage(params);
+  const targetId = target.debounced.trim();
+  const log = useAuditLog({ action: action || undefined, targetId: targetId || undefined, page, limit: LIMIT });
+  const filtered = !!(action || targetId);
+
+  let content;
+  if (log.isPending) content = <TableSkeleton columns={6} label="Loading the audit log" />;
+  else if (log.isError) content = <LoadError error={log.error} title="Could not load the audit log" onRetry={() => void log.refetch()} />;
+  else if (log.data.items.length === 0)
+    content = (
+      <EmptyState title={filtered ? 'No entries match these filters' : 'No activity yet'} icon={<IconHistory size={28} />}>
+        {filtered
+          ? 'Try another action or clear the target filter.'
+          : 'Verification decisions and blocked accounts will be recorded here.'}
+      </EmptyState>
+    );
+  else
+    content = (
+      <>
+        <AuditLogTable items={log.data.items} />
+        <PaginationBar
+          page={page}
+          total={log.data.total}
+          limit={LIMIT}
+          noun="entries"
+          onChange={(next) => setParams({ page: next === 1 ? null : next })}
+        />
+      </>
+    );
+
+  return (
+    <>
+      <PageTitle description="Who did what, and when.">Audit log</PageTitle>
+      <Stack gap="md">
+        <Group gap="md" align="flex-end" wrap="wrap">
+          <Select
+            label="Filter by action"
+            placeholder="All actions"
+            data={ACTION_OPTIONS}
+            value={action || null}
+            onChange={(value) => setParams({ action: value })}
+            clearable
+            size="sm"
+            style={{ flex: '1 1 220px' }}
+          />
+          <TextInput
+            label="Filter by target"
+            size="sm"
+            placeholder="User or doctor id"
+            value={target.value}
+            onChange={(event) => target.onChange(event.currentTarget.value)}
+            style={{ flex: '1 1 260px' }}
+          />
+        </Group>
+        <div style={{ opacity: log.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>{content}</div>
+      </Stack>
+    </>
+  );
+}
