@@ -11,6 +11,7 @@ import { emailInBody, rateLimit } from '../platform/http/rate-limit.middleware.t
 import { makeSmtpMailer } from '../platform/mail/smtp-mailer.ts';
 import { connectMongo, pingMongo } from '../platform/mongo/mongo.ts';
 import { makeFailureLimiter, makeLimiter } from '../platform/rate-limiters.ts';
+import { makeMemoryBusyIndex, makeRedisBusyIndex } from '../platform/redis/busy-index.ts';
 import { connectRedis } from '../platform/redis/redis.ts';
 import { makeArgon2PasswordHasher } from '../platform/security/argon2-password-hasher.ts';
 import { makeS3ObjectStorage } from '../platform/storage/s3-object-storage.ts';
@@ -73,7 +74,7 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
 
   const scheduling = await makeSchedulingModule(
     db,
-    { doctors: doctors.useCases, clock },
+    { doctors: doctors.useCases, clock, busyIndex: redis ? makeRedisBusyIndex(redis, config.mongo.db) : makeMemoryBusyIndex() },
     identity.guards,
     async (doctorId) => (await doctors.useCases.findListedDoctor(doctorId))?.timeZone,
   );

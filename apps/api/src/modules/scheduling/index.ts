@@ -16,6 +16,7 @@ export async function makeSchedulingModule(
   const claims = makeMongoClaimRepository(db);
   await claims.ensureIndexes();
   const useCases = makeSchedulingUseCases({ ...adapters, claims, availability: makeMongoAvailabilityRepository(db) });
+  await useCases.rebuildBusyIndex();
   return { useCases, router: schedulingRouter(useCases, guards, doctorTimeZone) };
 }
 export type { SchedulingUseCases } from './application/use-cases.ts';

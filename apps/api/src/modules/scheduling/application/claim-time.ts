@@ -40,6 +40,7 @@ export function makeClaimTime(deps: SchedulingDeps) {
         patientBusy ? 'This time is no longer available, or you already have an appointment then.' : 'This time is no longer available. Please pick another slot.',
       );
     }
+    await deps.busyIndex.add(input.doctorId, fresh.filter((c) => c.ownerId === input.doctorId).map((c) => c.cell));
     return { slot, keptIds: new Set(wanted.map((c) => c.id)), previousIds };
   };
 }
@@ -47,6 +48,9 @@ export function makeClaimTime(deps: SchedulingDeps) {
 export function makeReleaseTime(deps: SchedulingDeps) {
   /** Frees a booking's time at once (cancel), or the part a reschedule no longer uses. */
   return async function releaseTime(holdId: string, keepIds?: ReadonlySet<string>) {
+    const released = (await deps.claims.findByHold(holdId)).filter((c) => !keepIds?.has(c.id));
     await deps.claims.removeByHold(holdId, keepIds);
+    const byOwner = Map.groupBy(released.filter((c) => !c.ownerId.startsWith('patient:')), (c) => c.ownerId);
+    await Promise.all([...byOwner].map(([owner, claims]) => deps.busyIndex.remove(owner, claims.map((c) => c.cell))));
   };
 }

@@ -22,8 +22,8 @@ export interface ClaimRepository {
   insertAll(claims: TimeClaim[]): Promise<'ok' | 'taken'>;
   removeByHold(holdId: string, keepIds?: ReadonlySet<string>): Promise<void>;
   findByHold(holdId: string): Promise<TimeClaim[]>;
-  /** Cells claimed for an owner overlapping [from, to). */
-  findCells(ownerId: string, from: Date, to: Date): Promise<Date[]>;
+  /** Every doctor-owned claim's owner and cell (a full read, for rebuilding the busy index). */
+  findAllDoctorCells(): Promise<{ ownerId: string; cell: Date }[]>;
   /** Holds with claims created in [from, to), for the orphan reconciler. */
   findHoldsCreatedBetween(from: Date, to: Date): Promise<string[]>;
 }
@@ -33,9 +33,18 @@ export interface ListedDoctors {
   findListedDoctor(doctorId: string): Promise<{ id: string; timeZone: string } | null>;
 }
 
+/** Fast read model of claimed cells per doctor; the claims stay the source of truth. */
+export interface BusyIndex {
+  add(ownerId: string, cells: Date[]): Promise<void>;
+  remove(ownerId: string, cells: Date[]): Promise<void>;
+  cellsBetween(ownerId: string, from: Date, to: Date): Promise<Date[]>;
+  replaceAll(byOwner: Map<string, Date[]>): Promise<void>;
+}
+
 export interface SchedulingDeps {
   availability: AvailabilityRepository;
   claims: ClaimRepository;
+  busyIndex: BusyIndex;
   doctors: ListedDoctors;
   clock: { now(): Date };
 }

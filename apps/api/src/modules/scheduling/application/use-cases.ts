@@ -1,4 +1,5 @@
 import { makeGetAvailability, makeSetAvailability } from './availability.ts';
+import { rebuildBusyIndex } from './busy-time.ts';
 import { makeClaimTime, makeReleaseTime } from './claim-time.ts';
 import { makeDoctorsAvailableOn, makeListSlots, makePreviewSlots } from './list-slots.ts';
 import type { SchedulingDeps } from './ports.ts';
@@ -12,6 +13,7 @@ export function makeSchedulingUseCases(deps: SchedulingDeps) {
     doctorsAvailableOn: makeDoctorsAvailableOn(deps),
     claimTime: makeClaimTime(deps),
     releaseTime: makeReleaseTime(deps),
+    rebuildBusyIndex: () => rebuildBusyIndex(deps),
     findHoldsCreatedBetween: (from: Date, to: Date) => deps.claims.findHoldsCreatedBetween(from, to),
   };
 }

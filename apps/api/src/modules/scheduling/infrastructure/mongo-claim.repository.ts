@@ -34,9 +34,9 @@ export function makeMongoClaimRepository(db: Db): ClaimRepository & { ensureInde
     async findByHold(holdId) {
       return (await claims.find({ holdId }).toArray()).map(({ _id, ...rest }) => ({ id: _id, ...rest }));
     },
-    async findCells(ownerId, from, to) {
-      const docs = await claims.find({ ownerId, cell: { $gte: from, $lt: to } }, { projection: { cell: 1 } }).toArray();
-      return docs.map((d) => d.cell);
+    async findAllDoctorCells() {
+      const docs = await claims.find({ ownerId: { $not: /^patient:/ } }, { projection: { ownerId: 1, cell: 1 } }).toArray();
+      return docs.map((d) => ({ ownerId: d.ownerId, cell: d.cell }));
     },
     async findHoldsCreatedBetween(from, to) {
       return (await claims.distinct('holdId', { createdAt: { $gte: from, $lt: to } })) as string[];
