@@ -15,11 +15,13 @@ async function main() {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port }, `DocTime API listening on http://localhost:${port}`);
 
-  // Frees time left claimed by bookings that crashed half-way (see reconcile-claims.ts).
+  // Frees time left claimed by bookings that crashed half-way (see reconcile-claims.ts),
+  // then rebuilds the busy-time read model from the claims to repair any drift.
   const reconciler = setInterval(() => {
     container.appointments.useCases
       .reconcileClaims()
       .then((released) => released && logger.info({ released }, 'released orphaned time claims'))
+      .then(() => container.scheduling.useCases.rebuildBusyIndex())
       .catch((err) => logger.error({ err }, 'claim reconciler failed'));
   }, 5 * 60_000);
   reconciler.unref();

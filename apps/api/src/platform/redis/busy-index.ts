@@ -22,7 +22,8 @@ export function makeRedisBusyIndex(redis: Redis, namespace: string) {
       return members.map((m) => new Date(Number(m)));
     },
     async replaceAll(byOwner: Map<string, Date[]>) {
-      const stale = await redis.keys(`${prefix}*`);
+      const stale: string[] = [];
+      for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 })) stale.push(...(keys as string[]));
       const tx = redis.multi();
       for (const k of stale) if (!byOwner.has(k.slice(prefix.length))) tx.del(k);
       for (const [owner, cells] of byOwner) {
