@@ -14,7 +14,6 @@ import { debian, ensureDebianPackages, ensureGoTools, root, startServices } from
 
 const PASSWORD = 'bench passphrase 4242';
 const CONCURRENCY = 20;
-const iso = (d: Date) => d.toISOString();
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function pool<T>(items: T[], width: number, work: (item: T) => Promise<void>) {

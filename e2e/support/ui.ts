@@ -29,10 +29,10 @@ export async function logOut(page: Page) {
   await page.waitForURL((url) => url.pathname === '/' || url.pathname.startsWith('/admin/login'));
 }
 
-/** Chooses a file the way a person does: click the picker, answer the file chooser. */
+/** Puts a file in the labelled file input (required labels carry a trailing asterisk). */
 export async function chooseFile(page: Page, label: string, file: { name: string; mimeType: string; buffer: Buffer }) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByLabel(label, { exact: true }).click()]);
-  await chooser.setFiles(file);
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.getByLabel(new RegExp(`^${escaped}( \\*)?$`)).setInputFiles(file);
 }
 
 export const samplePdf = {

@@ -7,7 +7,7 @@ import { LoadError } from '../../../components/load-error';
 import { isApiError } from '../../../lib/api-error';
 import { capitalize, formatYears } from '../../../lib/format';
 import { usePublicDoctor } from '../api/use-public-doctor';
-import { BookingPlaceholder } from '../components/booking-placeholder';
+import { BookingPanel } from '../components/booking-panel';
 
 const SEARCH_PATH = '/patient/doctors';
 
@@ -145,6 +145,9 @@ export function DoctorDetailsPage() {
                   <Fact icon={<IconLanguage size={16} />}>Speaks {d.languages.join(', ')}</Fact>
                   <Fact icon={<IconClock size={16} />}>Time zone: {d.timeZone.replaceAll('_', ' ')}</Fact>
                   {d.gender ? <Fact icon={<IconUserSearch size={16} />}>{capitalize(d.gender)}</Fact> : null}
+                  <Button component="a" href="#book" size="xs" variant="light" hiddenFrom="md" mt={4} w="fit-content">
+                    See free times
+                  </Button>
                 </Stack>
               </Group>
             </Card>
@@ -181,9 +184,7 @@ export function DoctorDetailsPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Stack gap="lg" style={{ position: 'sticky', top: 76 }}>
-            <BookingPlaceholder doctor={d} />
-          </Stack>
+          <BookingPanel doctor={d} />
         </Grid.Col>
       </Grid>
     </>
