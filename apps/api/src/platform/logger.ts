@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { pino, type DestinationStream } from 'pino';
 
 /** Paths never written to logs: credentials, codes and tokens. */
 export const redactPaths = [
@@ -13,6 +13,7 @@ export const redactPaths = [
   '*.refreshToken',
 ];
 
-export function makeLogger(level: string) {
-  return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' } });
+export function makeLogger(level: string, destination?: DestinationStream) {
+  const options = { level, redact: { paths: redactPaths, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -20,12 +20,13 @@ export class TestClock {
  * services `npm test` started (addresses in the environment), in a database
  * of its own so test files never see each other's data.
  */
-export async function startTestApi(env: Record<string, string> = {}) {
+export async function startTestApi(env: Record<string, string> = {}, logSink?: { write(line: string): void }) {
   if (!process.env['MONGODB_URI']) throw new Error('Integration tests need the services: run them with `npm test`.');
   const dbName = `it_${randomUUID().slice(0, 8)}`;
   const clock = new TestClock();
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: dbName, ...env });
-  const container = await buildContainer(config, makeLogger('silent'), { clock });
+  const logger = logSink ? makeLogger('trace', logSink) : makeLogger('silent');
+  const container = await buildContainer(config, logger, { clock });
   const server: Server = createServer(container.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

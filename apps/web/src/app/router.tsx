@@ -18,6 +18,7 @@ import { DoctorProfilePage } from '../features/doctor/pages/doctor-profile-page'
 import { LandingPage } from '../features/landing/landing-page';
 import { DoctorDetailsPage } from '../features/patient/pages/doctor-details-page';
 import { FindDoctorPage } from '../features/patient/pages/find-doctor-page';
+import { PatientAppointmentPage } from '../features/patient/pages/patient-appointment-page';
 import { PatientAppointmentsPage } from '../features/patient/pages/patient-appointments-page';
 import { PatientDashboardPage } from '../features/patient/pages/patient-dashboard-page';
 import { GuestOnly, RequireRole, RequireUser } from './guards';
@@ -54,6 +55,7 @@ export const router = createBrowserRouter([
           { path: 'doctors', element: <FindDoctorPage /> },
           { path: 'doctors/:id', element: <DoctorDetailsPage /> },
           { path: 'appointments', element: <PatientAppointmentsPage /> },
+          { path: 'appointments/:id', element: <PatientAppointmentPage /> },
         ],
       },
       {

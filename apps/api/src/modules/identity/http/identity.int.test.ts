@@ -295,6 +295,18 @@ describe('platform', () => {
     expect(doc.body.paths['/api/v1/auth/register'].post.requestBody).toBeDefined();
   });
 
+  it('readyz answers 503 when the database does not answer, while healthz stays 200', async () => {
+    const lonely = await startTestApi();
+    try {
+      await lonely.container.close(); // the API's own database connection is gone
+      const c = new ApiClient(lonely.baseUrl);
+      expect((await c.get('/readyz')).status).toBe(503);
+      expect((await c.get('/healthz')).status).toBe(200);
+    } finally {
+      await lonely.stop().catch(() => {});
+    }
+  });
+
   it('answers unknown API routes with 404 in the error shape', async () => {
     expectError(await client().get('/api/v1/nothing-here'), 404, 'NOT_FOUND');
   });

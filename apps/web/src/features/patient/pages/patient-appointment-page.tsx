@@ -51,7 +51,7 @@ function BookedBanner({ appointment, timeZone }: { appointment: Appointment; tim
           <IconCircleCheck size={26} />
         </ThemeIcon>
         <Stack gap={6} style={{ minWidth: 0 }}>
-          <Title order={2} size="h3">
+          <Title order={1} size="h3">
             Your appointment is booked
           </Title>
           <Text size="sm">
