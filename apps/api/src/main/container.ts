@@ -10,7 +10,7 @@ import { createApp } from '../platform/http/app.ts';
 import { emailInBody, rateLimit } from '../platform/http/rate-limit.middleware.ts';
 import { makeSmtpMailer } from '../platform/mail/smtp-mailer.ts';
 import { connectMongo, pingMongo } from '../platform/mongo/mongo.ts';
-import { makeFailureLimiter, makeLimiter } from '../platform/rate-limiters.ts';
+import { makeFailureLimiter, makeLimiter, type Limit } from '../platform/rate-limiters.ts';
 import { makeMemoryBusyIndex, makeRedisBusyIndex } from '../platform/redis/busy-index.ts';
 import { connectRedis } from '../platform/redis/redis.ts';
 import { makeArgon2PasswordHasher } from '../platform/security/argon2-password-hasher.ts';
@@ -26,6 +26,7 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
   const mailer = makeSmtpMailer(config.smtpUrl, config.mailFrom, logger);
   const clock = overrides.clock ?? { now: () => new Date() };
   const rl = config.rateLimits;
+  const limiter = (name: string, limit: Limit) => makeLimiter(name, limit, redis, config.mongo.db);
 
   const identity = await makeIdentityModule(
     db,
@@ -34,17 +35,17 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       tokens: makeJwtAccessTokenSigner(config.jwtSecret, config.accessTokenTtlSeconds),
       secrets: nodeCryptoSecrets,
       mailer,
-      loginFailures: makeFailureLimiter(makeLimiter('login-fail', rl.loginAccountFails, redis)),
+      loginFailures: makeFailureLimiter(limiter('login-fail', rl.loginAccountFails)),
       clock,
       newId: randomUUID,
       refreshTokenTtlDays: config.refreshTokenTtlDays,
     },
     {
       limits: {
-        login: rateLimit(makeLimiter('login-ip', rl.loginIp, redis)),
-        register: rateLimit(makeLimiter('register-ip', rl.registerIp, redis)),
-        code: rateLimit(makeLimiter('code-ip', rl.codeIp, redis), {
-          limiter: makeLimiter('code-account', rl.codeAccount, redis),
+        login: rateLimit(limiter('login-ip', rl.loginIp)),
+        register: rateLimit(limiter('register-ip', rl.registerIp)),
+        code: rateLimit(limiter('code-ip', rl.codeIp), {
+          limiter: limiter('code-account', rl.codeAccount),
           accountKey: emailInBody,
         }),
       },

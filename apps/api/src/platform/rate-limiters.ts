@@ -6,9 +6,12 @@ export interface Limit {
   seconds: number;
 }
 
-/** Redis-backed when Redis is configured (shared by every API process), else in memory. */
-export function makeLimiter(name: string, limit: Limit, redis: Redis | undefined): RateLimiterAbstract {
-  const opts = { keyPrefix: `rl:${name}`, points: limit.points, duration: limit.seconds };
+/**
+ * Redis-backed when Redis is configured (shared by every API process), else in
+ * memory. `namespace` (the database name) keeps environments sharing a Redis apart.
+ */
+export function makeLimiter(name: string, limit: Limit, redis: Redis | undefined, namespace: string): RateLimiterAbstract {
+  const opts = { keyPrefix: `rl:${namespace}:${name}`, points: limit.points, duration: limit.seconds };
   return redis ? new RateLimiterRedis({ ...opts, storeClient: redis }) : new RateLimiterMemory(opts);
 }
 

@@ -206,6 +206,23 @@ describe('login, refresh, logout', () => {
     expectError(await client().post('/api/v1/auth/login', { email, password: PASSWORD }), 429, 'RATE_LIMITED');
   });
 
+  it('limits requests per IP (429 with Retry-After) as configured', async () => {
+    const strict = await startTestApi({ RATE_LOGIN_IP: '3', RATE_REGISTER_IP: '2' });
+    try {
+      const c = new ApiClient(strict.baseUrl);
+      const attempts = [];
+      for (let i = 0; i < 4; i++) attempts.push(await c.post('/api/v1/auth/login', { email: newEmail('ip'), password: 'whatever-it-is-1' }));
+      expect(attempts.map((a) => a.status)).toEqual([401, 401, 401, 429]);
+      expectError(attempts[3]!, 429, 'RATE_LIMITED');
+      expect(Number(attempts[3]!.headers.get('retry-after'))).toBeGreaterThan(0);
+      const registers = [];
+      for (let i = 0; i < 3; i++) registers.push((await c.post('/api/v1/auth/register', { role: 'patient', name: 'Many Accounts', email: newEmail('ip'), password: PASSWORD })).status);
+      expect(registers).toEqual([201, 201, 429]);
+    } finally {
+      await strict.stop();
+    }
+  });
+
   it('a blocked account gets 403 ACCOUNT_BLOCKED at login, refresh and on any request', async () => {
     const { c, email, user } = await loggedIn();
     await api.db.collection('users').updateOne({ _id: user.id }, { $set: { blocked: { at: new Date(), reason: 'test' } } });

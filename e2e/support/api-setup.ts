@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { latestCode } from '../../apps/api/src/test-support/mailpit.ts';
+import { PASSWORD, createAdminWithCli, uniqueEmail } from './accounts.ts';
+import { baseUrl } from './browser.ts';
+import { samplePdf } from './ui.ts';
+
+/** Setup through the public API (not the journey under test): quick, and still the real stack. */
+async function call(method: string, path: string, body?: unknown, token?: string) {
+  const res = await fetch(baseUrl() + path, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = res.headers.get('content-type')?.includes('json') ? await res.json() : undefined;
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+export async function verifiedAccount(role: 'patient' | 'doctor', name: string) {
+  const email = uniqueEmail(role);
+  await call('POST', '/api/v1/auth/register', { role, name, email, password: PASSWORD });
+  await call('POST', '/api/v1/auth/verify-email', { email, code: await latestCode(email, 'verification') });
+  const login = await call('POST', '/api/v1/auth/login', { email, password: PASSWORD });
+  return { email, id: login.user.id as string, token: login.accessToken as string };
+}
+
+async function uploadPdf(token: string) {
+  const created = await call('POST', '/api/v1/uploads', { purpose: 'kyc-document', contentType: 'application/pdf', size: samplePdf.buffer.byteLength }, token);
+  const put = await fetch(created.uploadUrl, { method: 'PUT', headers: created.headers, body: samplePdf.buffer });
+  if (!put.ok) throw new Error(`S3 PUT failed: ${put.status}`);
+  return created.fileId as string;
+}
+
+/** A doctor who completed the profile and KYC and was approved by an admin created with the CLI. */
+export async function approvedDoctorViaApi(name: string, timeZone = 'Europe/London') {
+  const doctor = await verifiedAccount('doctor', name);
+  await call('PUT', '/api/v1/doctors/me/profile', {
+    specialtyId: 'general-physician',
+    qualifications: ['MBBS'],
+    experienceYears: 11,
+    languages: ['English'],
+    consultationFee: { amount: 40, currency: 'GBP' },
+    bio: 'Family doctor with eleven years in general practice.',
+    timeZone,
+  }, doctor.token);
+  const [identity, license] = [await uploadPdf(doctor.token), await uploadPdf(doctor.token)];
+  await call('PUT', '/api/v1/doctors/me/kyc', { registrationNumber: `GMC-${randomUUID().slice(0, 6)}`, council: 'General Medical Council', registrationYear: 2013, documents: { identity, license } }, doctor.token);
+  const adminEmail = uniqueEmail('setup-admin');
+  if (createAdminWithCli(adminEmail).status !== 0) throw new Error('admin:create failed');
+  const admin = await call('POST', '/api/v1/auth/login', { email: adminEmail, password: PASSWORD });
+  await call('POST', `/api/v1/admin/doctors/${doctor.id}/kyc/decision`, { decision: 'approve' }, admin.accessToken);
+  return doctor;
+}
