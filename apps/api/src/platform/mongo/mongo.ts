@@ -1,4 +1,4 @@
-import { MongoClient, MongoServerError, type Db } from 'mongodb';
+import { MongoClient, MongoServerError, type Collection, type Db, type Document, type OptionalUnlessRequiredId } from 'mongodb';
 
 export async function connectMongo(uri: string, dbName: string): Promise<{ client: MongoClient; db: Db }> {
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000, maxPoolSize: 50 });
@@ -9,6 +9,17 @@ export async function connectMongo(uri: string, dbName: string): Promise<{ clien
 /** Duplicate key: the insert-or-fail signal every concurrency rule relies on. */
 export function isDuplicateKey(error: unknown): boolean {
   return error instanceof MongoServerError && error.code === 11000;
+}
+
+/** Insert-or-fail: 'duplicate' when a unique key (usually `_id`) is already taken. */
+export async function insertOrFail<T extends Document>(collection: Collection<T>, doc: OptionalUnlessRequiredId<T>): Promise<'ok' | 'duplicate'> {
+  try {
+    await collection.insertOne(doc);
+    return 'ok';
+  } catch (error) {
+    if (isDuplicateKey(error)) return 'duplicate';
+    throw error;
+  }
 }
 
 export async function pingMongo(db: Db): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { isDuplicateKey } from '../../../platform/mongo/mongo.ts';
+import { insertOrFail } from '../../../platform/mongo/mongo.ts';
 import type { IdempotencyRepository, StoredOutcome } from '../application/ports.ts';
 
 interface KeyDoc {
@@ -13,14 +13,9 @@ export function makeMongoIdempotencyRepository(db: Db): IdempotencyRepository {
   const keys = db.collection<KeyDoc>('idempotency_keys');
   return {
     async begin(key, at) {
-      try {
-        await keys.insertOne({ _id: key, outcome: null, createdAt: at });
-        return 'new';
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        const doc = await keys.findOne({ _id: key });
-        return doc?.outcome ?? 'pending';
-      }
+      if ((await insertOrFail(keys, { _id: key, outcome: null, createdAt: at })) === 'ok') return 'new';
+      const doc = await keys.findOne({ _id: key });
+      return doc?.outcome ?? 'pending';
     },
     async finish(key, outcome) {
       await keys.updateOne({ _id: key }, { $set: { outcome } });

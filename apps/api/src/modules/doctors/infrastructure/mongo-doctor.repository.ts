@@ -1,7 +1,7 @@
 import type { KycStatus } from '@doctime/contracts';
 import { kycStatuses } from '@doctime/contracts';
 import type { Db, Filter, Sort } from 'mongodb';
-import { isDuplicateKey } from '../../../platform/mongo/mongo.ts';
+import { insertOrFail } from '../../../platform/mongo/mongo.ts';
 import { escapeRegExp } from '../../../platform/mongo/escape-regexp.ts';
 import type { DoctorRepository, DoctorSearch } from '../application/ports.ts';
 import type { Doctor } from '../domain/doctor.ts';
@@ -41,11 +41,7 @@ export function makeMongoDoctorRepository(db: Db): DoctorRepository & { ensureIn
       return doc ? toDoctor(doc) : null;
     },
     async ensure({ id, ...rest }) {
-      try {
-        await doctors.insertOne({ _id: id, ...rest, languagesLower: [] });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
+      await insertOrFail(doctors, { _id: id, ...rest, languagesLower: [] }); // a duplicate means it exists: fine
     },
     async saveProfile(id, profile, specialtyName, at) {
       const languagesLower = profile.languages.map((l) => l.toLowerCase());

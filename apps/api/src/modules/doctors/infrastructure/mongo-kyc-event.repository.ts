@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { isDuplicateKey } from '../../../platform/mongo/mongo.ts';
+import { insertOrFail } from '../../../platform/mongo/mongo.ts';
 import type { KycEventRepository } from '../application/ports.ts';
 import type { KycEvent } from '../domain/kyc.ts';
 
@@ -14,15 +14,7 @@ export function makeMongoKycEventRepository(db: Db): KycEventRepository & { ensu
     async ensureIndexes() {
       await events.createIndex({ doctorId: 1, at: 1 }, { name: 'doctor_time' });
     },
-    async insert(id, event) {
-      try {
-        await events.insertOne({ _id: id, ...event });
-        return 'ok';
-      } catch (error) {
-        if (isDuplicateKey(error)) return 'duplicate';
-        throw error;
-      }
-    },
+    insert: (id, event) => insertOrFail(events, { _id: id, ...event }),
     async listForDoctor(doctorId) {
       const docs = await events.find({ doctorId }).sort({ at: 1 }).toArray();
       return docs.map(({ _id, ...e }) => e);

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { isDuplicateKey } from '../../../platform/mongo/mongo.ts';
+import { insertOrFail } from '../../../platform/mongo/mongo.ts';
 import type { OneTimeCodeRepository } from '../application/ports.ts';
 import type { CodePurpose, OneTimeCode } from '../domain/one-time-code.ts';
 
@@ -31,12 +31,7 @@ export function makeMongoOneTimeCodeRepository(db: Db): OneTimeCodeRepository {
     async claimAttempt(nonce, max) {
       // Slots 1..max per code: each try takes the first free one; no slot, no try.
       for (let slot = 1; slot <= max; slot++) {
-        try {
-          await attempts.insertOne({ _id: `${nonce}:${slot}`, at: new Date() });
-          return true;
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-        }
+        if ((await insertOrFail(attempts, { _id: `${nonce}:${slot}`, at: new Date() })) === 'ok') return true;
       }
       return false;
     },

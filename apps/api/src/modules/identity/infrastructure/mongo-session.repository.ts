@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { isDuplicateKey } from '../../../platform/mongo/mongo.ts';
+import { insertOrFail } from '../../../platform/mongo/mongo.ts';
 import type { SessionRepository } from '../application/ports.ts';
 import type { RefreshToken, SessionFamily } from '../domain/refresh-session.ts';
 
@@ -27,15 +27,7 @@ export function makeMongoSessionRepository(db: Db): SessionRepository & { ensure
       const { _id, ...rest } = doc;
       return { id: _id, ...rest };
     },
-    async insertToken({ id, ...rest }) {
-      try {
-        await tokens.insertOne({ _id: id, ...rest });
-        return 'ok';
-      } catch (error) {
-        if (isDuplicateKey(error)) return 'duplicate';
-        throw error;
-      }
-    },
+    insertToken: ({ id, ...rest }) => insertOrFail(tokens, { _id: id, ...rest }),
     async findToken(id) {
       const doc = await tokens.findOne({ _id: id });
       if (!doc) return null;

@@ -1,6 +1,6 @@
 import type { Db, Filter } from 'mongodb';
 import { escapeRegExp } from '../../../platform/mongo/escape-regexp.ts';
-import { isDuplicateKey } from '../../../platform/mongo/mongo.ts';
+import { insertOrFail } from '../../../platform/mongo/mongo.ts';
 import type { UserRepository } from '../application/ports.ts';
 import type { User } from '../domain/user.ts';
 
@@ -18,13 +18,7 @@ export function makeMongoUserRepository(db: Db): UserRepository & { ensureIndexe
       await users.createIndex({ role: 1, createdAt: -1 }, { name: 'role_created' });
     },
     async insert({ id, ...rest }) {
-      try {
-        await users.insertOne({ _id: id, ...rest });
-        return 'ok';
-      } catch (error) {
-        if (isDuplicateKey(error)) return 'duplicate-email';
-        throw error;
-      }
+      return (await insertOrFail(users, { _id: id, ...rest })) === 'ok' ? 'ok' : 'duplicate-email';
     },
     async findById(id) {
       const doc = await users.findOne({ _id: id });
