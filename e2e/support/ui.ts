@@ -18,6 +18,7 @@ export async function signUpAndVerify(page: Page, role: 'Patient' | 'Doctor', na
 
 export async function logIn(page: Page, email: string, loginPath = '/login') {
   await page.goto(loginPath);
+  if (process.env['E2E_DEBUG']) await page.screenshot({ path: `/tmp/login-${email}.png` });
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();

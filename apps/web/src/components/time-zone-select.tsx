@@ -1,10 +1,11 @@
 import { Select, type SelectProps } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, type Ref } from 'react';
 import { timeZoneOptions } from '../lib/time-zones';
 
 interface TimeZoneSelectProps extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable'> {
   value: string;
   onChange: (timeZone: string) => void;
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** A searchable list of every IANA time zone the browser knows (plus `value`, if it is missing). */

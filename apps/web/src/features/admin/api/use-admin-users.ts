@@ -1,7 +1,7 @@
 import type { AdminUser, Role } from '@doctime/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { ADMIN_API, ADMIN_KEYS, queryString } from './paths';
+import { useQuery } from '@tanstack/react-query';
+import { pagedListQuery } from './paged-list-query';
+import { ADMIN_API, ADMIN_KEYS } from './paths';
 
 export interface AdminUsersParams {
   role?: Role | undefined;
@@ -19,9 +19,5 @@ export interface AdminUserPage {
 
 /** GET /admin/users: people by role and name or e-mail. */
 export function useAdminUsers(params: AdminUsersParams) {
-  return useQuery({
-    queryKey: [...ADMIN_KEYS.users, params],
-    queryFn: ({ signal }) => api.get<AdminUserPage>(ADMIN_API.users + queryString({ ...params }), { signal }),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery(pagedListQuery<AdminUserPage>(ADMIN_KEYS.users, ADMIN_API.users, { ...params }));
 }

@@ -1,7 +1,7 @@
 import type { AuditLog } from '@doctime/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { ADMIN_API, ADMIN_KEYS, queryString } from './paths';
+import { useQuery } from '@tanstack/react-query';
+import { pagedListQuery } from './paged-list-query';
+import { ADMIN_API, ADMIN_KEYS } from './paths';
 
 export interface AuditLogParams {
   action?: string | undefined;
@@ -12,9 +12,5 @@ export interface AuditLogParams {
 
 /** GET /admin/audit-log: administrative decisions, newest first. */
 export function useAuditLog(params: AuditLogParams) {
-  return useQuery({
-    queryKey: [...ADMIN_KEYS.auditLog, params],
-    queryFn: ({ signal }) => api.get<AuditLog>(ADMIN_API.auditLog + queryString({ ...params }), { signal }),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery(pagedListQuery<AuditLog>(ADMIN_KEYS.auditLog, ADMIN_API.auditLog, { ...params }));
 }

@@ -1,7 +1,7 @@
 import type { KycQueue, KycStatus } from '@doctime/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { ADMIN_API, ADMIN_KEYS, queryString } from './paths';
+import { useQuery } from '@tanstack/react-query';
+import { pagedListQuery } from './paged-list-query';
+import { ADMIN_API, ADMIN_KEYS } from './paths';
 
 export interface KycQueueParams {
   status: KycStatus;
@@ -11,9 +11,5 @@ export interface KycQueueParams {
 
 /** GET /admin/kyc: applications in one status, with the count of every status. */
 export function useKycQueue(params: KycQueueParams) {
-  return useQuery({
-    queryKey: [...ADMIN_KEYS.kyc, 'queue', params],
-    queryFn: ({ signal }) => api.get<KycQueue>(ADMIN_API.kycQueue + queryString({ ...params }), { signal }),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery(pagedListQuery<KycQueue>([...ADMIN_KEYS.kyc, 'queue'], ADMIN_API.kycQueue, { ...params }));
 }

@@ -9,6 +9,13 @@ import { useKycDecision, type KycDecisionBody } from '../api/use-kyc-decision';
 import { ApproveModal } from './approve-modal';
 import { ReasonModal, type ReasonDecision } from './reason-modal';
 
+// Approve is the filled, primary choice; the two that send the doctor back are lighter.
+const ACTIONS = [
+  { decision: 'approve', label: 'Approve', color: 'green', variant: undefined, Icon: IconCheck },
+  { decision: 'reject', label: 'Reject', color: 'red', variant: 'light', Icon: IconX },
+  { decision: 'resubmit', label: 'Request resubmission', color: 'orange', variant: 'light', Icon: IconRefresh },
+] as const;
+
 /** Approve, Reject and Request resubmission, each behind a confirmation. */
 export function KycDecisionPanel({ doctor }: { doctor: OwnDoctor }) {
   const navigate = useNavigate();
@@ -27,13 +34,10 @@ export function KycDecisionPanel({ doctor }: { doctor: OwnDoctor }) {
     });
   };
 
-  const openApprove = () => {
+  const open = (decision: KycDecisionBody['decision']) => {
     decide.reset();
-    setApproving(true);
-  };
-  const openReason = (decision: ReasonDecision) => {
-    decide.reset();
-    setReasonFor(decision);
+    if (decision === 'approve') setApproving(true);
+    else setReasonFor(decision);
   };
   const close = () => {
     if (decide.isPending) return;
@@ -57,21 +61,11 @@ export function KycDecisionPanel({ doctor }: { doctor: OwnDoctor }) {
         </Text>
       )}
       <Group gap="sm" grow preventGrowOverflow={false} wrap="wrap">
-        <Button color="green" leftSection={<IconCheck size={16} aria-hidden />} onClick={openApprove} disabled={!canDecide}>
-          Approve
-        </Button>
-        <Button color="red" variant="light" leftSection={<IconX size={16} aria-hidden />} onClick={() => openReason('reject')} disabled={!canDecide}>
-          Reject
-        </Button>
-        <Button
-          color="orange"
-          variant="light"
-          leftSection={<IconRefresh size={16} aria-hidden />}
-          onClick={() => openReason('resubmit')}
-          disabled={!canDecide}
-        >
-          Request resubmission
-        </Button>
+        {ACTIONS.map(({ decision, label, Icon, ...look }) => (
+          <Button key={decision} {...look} leftSection={<Icon size={16} aria-hidden />} onClick={() => open(decision)} disabled={!canDecide}>
+            {label}
+          </Button>
+        ))}
       </Group>
 
       <ApproveModal

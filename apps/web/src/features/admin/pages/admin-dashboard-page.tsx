@@ -8,46 +8,36 @@ import { useAdminUsers } from '../api/use-admin-users';
 import { useKycQueue } from '../api/use-kyc-queue';
 import { StatCard } from '../components/stat-card';
 
+// What each card counts and where its link leads; the numbers come from the queries in the page.
+const CARDS = [
+  { key: 'kyc', label: 'Pending KYC', icon: <IconShieldCheck size={24} />, color: 'yellow', to: '/admin/kyc', linkLabel: 'Review applications' },
+  { key: 'patients', label: 'Patients', icon: <IconUsers size={24} />, color: 'blue', to: '/admin/users?role=patient', linkLabel: 'See patients' },
+  { key: 'doctors', label: 'Doctors', icon: <IconStethoscope size={24} />, to: '/admin/users?role=doctor', linkLabel: 'See doctors' },
+] as const;
+
+type Count = { value: number | undefined; query: { isPending: boolean; isError: boolean } };
+
 export function AdminDashboardPage() {
   const user = useCurrentUser();
+  // limit=1: only the totals are wanted.
   const queue = useKycQueue({ status: 'pending', page: 1, limit: 1 });
   const patients = useAdminUsers({ role: 'patient', page: 1, limit: 1 });
   const doctors = useAdminUsers({ role: 'doctor', page: 1, limit: 1 });
+  const counts: Record<(typeof CARDS)[number]['key'], Count> = {
+    kyc: { value: queue.data ? (queue.data.counts.pending ?? queue.data.total) : undefined, query: queue },
+    patients: { value: patients.data?.total, query: patients },
+    doctors: { value: doctors.data?.total, query: doctors },
+  };
 
   return (
     <>
       <PageTitle description="Keep DocTime honest and safe.">{`Welcome, ${user.name}`}</PageTitle>
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="lg">
-          <StatCard
-            label="Pending KYC"
-            value={queue.data ? (queue.data.counts.pending ?? queue.data.total) : undefined}
-            loading={queue.isPending}
-            failed={queue.isError}
-            icon={<IconShieldCheck size={24} />}
-            color="yellow"
-            to="/admin/kyc"
-            linkLabel="Review applications"
-          />
-          <StatCard
-            label="Patients"
-            value={patients.data?.total}
-            loading={patients.isPending}
-            failed={patients.isError}
-            icon={<IconUsers size={24} />}
-            color="blue"
-            to="/admin/users?role=patient"
-            linkLabel="See patients"
-          />
-          <StatCard
-            label="Doctors"
-            value={doctors.data?.total}
-            loading={doctors.isPending}
-            failed={doctors.isError}
-            icon={<IconStethoscope size={24} />}
-            to="/admin/users?role=doctor"
-            linkLabel="See doctors"
-          />
+          {CARDS.map(({ key, ...card }) => {
+            const { value, query } = counts[key];
+            return <StatCard key={key} {...card} value={value} loading={query.isPending} failed={query.isError} />;
+          })}
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <FeatureCard

@@ -1,11 +1,10 @@
 import { Group, Select, Stack, TextInput } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { EmptyState } from '../../../components/empty-state';
-import { LoadError } from '../../../components/load-error';
 import { PageTitle } from '../../../components/page-title';
-import { PaginationBar } from '../../../components/pagination-bar';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { readPage, useDebouncedParam, useUrlParams } from '../../../lib/url-state';
+import { PagedResults } from '../../../components/paged-results';
+import { usePageParam } from '../../../lib/page-param';
+import { useDebouncedParam, useUrlParams } from '../../../lib/url-state';
 import { useAuditLog } from '../api/use-audit-log';
 import { AUDIT_ACTIONS, AuditLogTable } from '../components/audit-log-table';
 
@@ -17,35 +16,10 @@ export function AuditLogPage() {
   const [params, setParams] = useUrlParams();
   const target = useDebouncedParam('target');
   const action = params.get('action') ?? '';
-  const page = readPage(params);
+  const [page, setPage] = usePageParam();
   const targetId = target.debounced.trim();
   const log = useAuditLog({ action: action || undefined, targetId: targetId || undefined, page, limit: LIMIT });
   const filtered = !!(action || targetId);
-
-  let content;
-  if (log.isPending) content = <TableSkeleton columns={6} label="Loading the audit log" />;
-  else if (log.isError) content = <LoadError error={log.error} title="Could not load the audit log" onRetry={() => void log.refetch()} />;
-  else if (log.data.items.length === 0)
-    content = (
-      <EmptyState title={filtered ? 'No entries match these filters' : 'No activity yet'} icon={<IconHistory size={28} />}>
-        {filtered
-          ? 'Try another action or clear the target filter.'
-          : 'Verification decisions and blocked accounts will be recorded here.'}
-      </EmptyState>
-    );
-  else
-    content = (
-      <>
-        <AuditLogTable items={log.data.items} />
-        <PaginationBar
-          page={page}
-          total={log.data.total}
-          limit={LIMIT}
-          noun="entries"
-          onChange={(next) => setParams({ page: next === 1 ? null : next })}
-        />
-      </>
-    );
 
   return (
     <>
@@ -71,7 +45,21 @@ export function AuditLogPage() {
             style={{ flex: '1 1 260px' }}
           />
         </Group>
-        <div style={{ opacity: log.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>{content}</div>
+        <PagedResults
+          query={log}
+          loading={{ columns: 6, label: 'Loading the audit log' }}
+          errorTitle="Could not load the audit log"
+          empty={
+            <EmptyState title={filtered ? 'No entries match these filters' : 'No activity yet'} icon={<IconHistory size={28} />}>
+              {filtered
+                ? 'Try another action or clear the target filter.'
+                : 'Verification decisions and blocked accounts will be recorded here.'}
+            </EmptyState>
+          }
+          pager={{ page, limit: LIMIT, noun: 'entries', onChange: setPage }}
+        >
+          {(items) => <AuditLogTable items={items} />}
+        </PagedResults>
       </Stack>
     </>
   );

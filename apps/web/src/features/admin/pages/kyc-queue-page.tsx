@@ -1,12 +1,11 @@
 import type { KycStatus } from '@doctime/contracts';
-import { Badge, Stack, Tabs } from '@mantine/core';
+import { Badge, Tabs } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 import { EmptyState } from '../../../components/empty-state';
-import { LoadError } from '../../../components/load-error';
 import { PageTitle } from '../../../components/page-title';
-import { PaginationBar } from '../../../components/pagination-bar';
-import { TableSkeleton } from '../../../components/table-skeleton';
-import { readChoice, readPage, useUrlParams } from '../../../lib/url-state';
+import { PagedResults } from '../../../components/paged-results';
+import { usePageParam } from '../../../lib/page-param';
+import { readChoice, useUrlParams } from '../../../lib/url-state';
 import { useKycQueue } from '../api/use-kyc-queue';
 import { KycQueueTable } from '../components/kyc-queue-table';
 
@@ -26,33 +25,29 @@ const STATUS_VALUES = STATUSES.map((s) => s.value);
 export function KycQueuePage() {
   const [params, setParams] = useUrlParams();
   const status = readChoice<QueueStatus>(params, 'status', STATUS_VALUES, 'pending');
-  const page = readPage(params);
+  const [page, setPage] = usePageParam();
   const queue = useKycQueue({ status, page, limit: LIMIT });
   const counts = queue.data?.counts;
   const current = STATUSES.find((s) => s.value === status) ?? STATUSES[0];
 
-  let content;
-  if (queue.isPending) content = <TableSkeleton columns={4} label="Loading applications" />;
-  else if (queue.isError) content = <LoadError error={queue.error} title="Could not load the queue" onRetry={() => void queue.refetch()} />;
-  else if (queue.data.items.length === 0)
-    content = (
-      <EmptyState title={current.empty} icon={<IconInbox size={28} />}>
-        {status === 'pending' ? 'New submissions from doctors will appear here.' : 'Applications with this status will appear here.'}
-      </EmptyState>
-    );
-  else
-    content = (
-      <>
-        <KycQueueTable items={queue.data.items} />
-        <PaginationBar
-          page={page}
-          total={queue.data.total}
-          limit={LIMIT}
-          noun="applications"
-          onChange={(next) => setParams({ page: next === 1 ? null : next })}
-        />
-      </>
-    );
+  // Rendered in the open tab only: every tab shows the same query, for its own status.
+  const results = (
+    <PagedResults
+      query={queue}
+      loading={{ columns: 4, label: 'Loading applications' }}
+      errorTitle="Could not load the queue"
+      empty={
+        <EmptyState title={current.empty} icon={<IconInbox size={28} />}>
+          {status === 'pending'
+            ? 'New submissions from doctors will appear here.'
+            : 'Applications with this status will appear here.'}
+        </EmptyState>
+      }
+      pager={{ page, limit: LIMIT, noun: 'applications', onChange: setPage }}
+    >
+      {(items) => <KycQueueTable items={items} />}
+    </PagedResults>
+  );
 
   return (
     <>
@@ -81,9 +76,7 @@ export function KycQueuePage() {
         </Tabs.List>
         {STATUSES.map((s) => (
           <Tabs.Panel key={s.value} value={s.value}>
-            <Stack gap={0} style={{ opacity: queue.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
-              {s.value === status ? content : null}
-            </Stack>
+            {s.value === status ? results : null}
           </Tabs.Panel>
         ))}
       </Tabs>

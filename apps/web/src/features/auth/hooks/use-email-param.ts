@@ -7,3 +7,8 @@ export function useEmailParam(): string {
   const location = useLocation();
   return params.get('email') ?? readRedirectState(location).email ?? '';
 }
+
+/** `path?email=…`: hands the address to the next step, which reads it with `useEmailParam`. */
+export function withEmailParam(path: string, email: string): string {
+  return `${path}?email=${encodeURIComponent(email)}`;
+}

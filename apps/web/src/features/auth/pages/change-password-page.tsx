@@ -2,38 +2,29 @@ import { ChangePasswordRequest } from '@doctime/contracts';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useForm, useWatch, type Path } from 'react-hook-form';
+import { useForm, type Path } from 'react-hook-form';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageTitle } from '../../../components/page-title';
-import { PasswordField } from '../../../components/password-field';
 import { useCurrentUser } from '../../../lib/auth';
-import { useServerErrors } from '../../../lib/form-errors';
 import type { SchemaInput } from '../../../lib/schema-types';
 import { useChangePassword } from '../api/use-change-password';
+import { CurrentPasswordField } from '../components/current-password-field';
+import { NewPasswordField } from '../components/new-password-field';
+import { useAuthSubmit } from '../hooks/use-auth-submit';
 
 const FIELDS: readonly Path<SchemaInput<typeof ChangePasswordRequest>>[] = ['currentPassword', 'newPassword'];
 
 /** /account: who is signed in, and the change-password form. */
 export function ChangePasswordPage() {
   const user = useCurrentUser();
-  const change = useChangePassword();
   const form = useForm({
     resolver: zodResolver(ChangePasswordRequest),
     defaultValues: { currentPassword: '', newPassword: '' },
   });
   const { errors } = form.formState;
-  const newPassword = useWatch({ control: form.control, name: 'newPassword' });
-  const server = useServerErrors(form.setError, FIELDS);
-
-  const onSubmit = form.handleSubmit((values) => {
-    server.clear();
-    change.mutate(values, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: 'Password changed' });
-        form.reset();
-      },
-      onError: server.handle,
-    });
+  const submit = useAuthSubmit(form, FIELDS, useChangePassword(), () => {
+    notifications.show({ color: 'teal', message: 'Password changed' });
+    form.reset();
   });
 
   return (
@@ -68,25 +59,18 @@ export function ChangePasswordPage() {
           <Text size="sm" c="dimmed" mb="md">
             Changing your password signs you out on your other devices.
           </Text>
-          <form onSubmit={(event) => void onSubmit(event)} noValidate>
+          <form onSubmit={(event) => void submit.onSubmit(event)} noValidate>
             {/* Lets password managers know whose password this is. */}
             <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
             <Stack gap="md">
-              <ErrorAlert error={server.alert} />
-              <PasswordField
+              <ErrorAlert error={submit.alert} />
+              <CurrentPasswordField
                 label="Current password"
-                autoComplete="current-password"
                 error={errors.currentPassword?.message}
                 {...form.register('currentPassword')}
               />
-              <PasswordField
-                label="New password"
-                autoComplete="new-password"
-                strengthOf={newPassword}
-                error={errors.newPassword?.message}
-                {...form.register('newPassword')}
-              />
-              <Button type="submit" loading={change.isPending} disabled={change.isPending} style={{ alignSelf: 'flex-start' }}>
+              <NewPasswordField form={form} name="newPassword" label="New password" />
+              <Button type="submit" loading={submit.pending} disabled={submit.pending} style={{ alignSelf: 'flex-start' }}>
                 Change password
               </Button>
             </Stack>

@@ -1,18 +1,22 @@
 import { Button, Grid, Stack } from '@mantine/core';
-import { IconCalendarEvent, IconClockHour4 } from '@tabler/icons-react';
+import { IconClockHour4 } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { FeatureCard } from '../../../components/feature-card';
 import { LoadError } from '../../../components/load-error';
 import { PageTitle } from '../../../components/page-title';
 import { useCurrentUser } from '../../../lib/auth';
+import { browserTimeZone } from '../../../lib/time-zones';
 import { useOwnDoctor } from '../api/use-own-doctor';
 import { DoctorPageSkeleton } from '../components/doctor-page-skeleton';
 import { KycStatusBanner } from '../components/kyc-status-banner';
+import { TodaysSchedule } from '../components/todays-schedule';
 import { VerificationChecklist } from '../components/verification-checklist';
 
 export function DoctorDashboardPage() {
   const user = useCurrentUser();
   const doctor = useOwnDoctor();
+  const approved = doctor.data?.kyc.status === 'approved';
+  const timeZone = doctor.data?.profile?.timeZone ?? browserTimeZone();
 
   return (
     <>
@@ -35,7 +39,7 @@ export function DoctorDashboardPage() {
           />
           <Grid gutter="lg">
             <Grid.Col span={{ base: 12, md: 7 }}>
-              <VerificationChecklist doctor={doctor.data} />
+              {approved ? <TodaysSchedule timeZone={timeZone} /> : <VerificationChecklist doctor={doctor.data} />}
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Stack gap="lg">
@@ -50,17 +54,7 @@ export function DoctorDashboardPage() {
                 >
                   Choose your weekly hours, slot length and days off.
                 </FeatureCard>
-                <FeatureCard
-                  icon={<IconCalendarEvent size={22} />}
-                  title="Today"
-                  footer={
-                    <Button component={Link} to="/doctor/appointments" variant="light" size="sm">
-                      Open schedule
-                    </Button>
-                  }
-                >
-                  No consultations booked yet.
-                </FeatureCard>
+                {approved ? <VerificationChecklist doctor={doctor.data} /> : <TodaysSchedule timeZone={timeZone} />}
               </Stack>
             </Grid.Col>
           </Grid>

@@ -1,4 +1,4 @@
-import { Container, SimpleGrid, Text, Title } from '@mantine/core';
+import { Box, Container, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { FeatureCard } from '../../../components/feature-card';
 
@@ -8,16 +8,18 @@ export interface Feature {
   text: string;
 }
 
-interface FeatureSectionProps {
+export interface FeatureSectionProps {
   id: string;
   title: string;
   intro: string;
   features: readonly Feature[];
   color?: string;
+  /** A background across the full width, to set the section off from its neighbours. */
+  bg?: string;
 }
 
-export function FeatureSection({ id, title, intro, features, color }: FeatureSectionProps) {
-  return (
+export function FeatureSection({ id, title, intro, features, color, bg }: FeatureSectionProps) {
+  const section = (
     <Container size="lg" py={{ base: 40, sm: 64 }} component="section" id={id} aria-labelledby={`${id}-title`}>
       <Title order={2} id={`${id}-title`} mb="xs">
         {title}
@@ -34,4 +36,6 @@ export function FeatureSection({ id, title, intro, features, color }: FeatureSec
       </SimpleGrid>
     </Container>
   );
+  // The container limits the content's width; the band behind it spans the page.
+  return bg ? <Box bg={bg}>{section}</Box> : section;
 }

@@ -21,6 +21,7 @@ interface AppointmentCardProps {
 export function AppointmentCard({ appointment: a, timeZone, now, onReschedule, onCancel }: AppointmentCardProps) {
   const upcoming = a.status === 'confirmed' && new Date(a.end).getTime() > now;
   const changeable = isChangeable(a, now);
+  const running = upcoming && new Date(a.start).getTime() <= now;
   return (
     <Card withBorder radius="md" padding="lg" component="article" aria-label={`Appointment with ${a.doctor.name}`}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
@@ -80,9 +81,11 @@ export function AppointmentCard({ appointment: a, timeZone, now, onReschedule, o
       </Group>
       {upcoming ? (
         <Text size="xs" c="dimmed" mt="xs">
-          {changeable
-            ? `You can reschedule or cancel until ${formatDateTimeIn(a.changeableUntil, timeZone)}.`
-            : `${CHANGES_CLOSED_HINT}.`}
+          {running
+            ? `In progress now. ${CHANGES_CLOSED_HINT}.`
+            : changeable
+              ? `You can reschedule or cancel until ${formatDateTimeIn(a.changeableUntil, timeZone)}.`
+              : `${CHANGES_CLOSED_HINT}.`}
         </Text>
       ) : null}
     </Card>

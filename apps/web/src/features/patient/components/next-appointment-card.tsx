@@ -67,10 +67,10 @@ export function NextAppointmentCard({ timeZone }: { timeZone: string }) {
             ) : null}
           </Group>
           <Group gap="xs" mt={4}>
-            <Button component={Link} to={PATIENT_ROUTES.appointment(next.id)} size="sm" variant="light">
+            <Button component={Link} to={PATIENT_ROUTES.appointment(next.id)} size="xs" variant="light">
               View details
             </Button>
-            <CalendarDownloadButton appointmentId={next.id} size="sm" />
+            <CalendarDownloadButton appointmentId={next.id} size="xs" />
           </Group>
         </Stack>
       ) : (
