@@ -27,8 +27,8 @@ export function LoginPage() {
   const { errors } = form.formState;
   const submit = useAuthSubmit(form, FIELDS, login, afterLogin);
 
-  // The link verifies the address that was sent, even if the field has been edited since.
   const notVerified = isApiError(submit.alert) && submit.alert.code === 'EMAIL_NOT_VERIFIED';
+  // The address that was refused, even if the field has been edited since.
   const submittedEmail = login.variables?.email ?? '';
 
   return (
