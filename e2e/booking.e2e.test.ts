@@ -72,8 +72,12 @@ describe('booking in the browser', () => {
     await asha.getByRole('button', { name: 'View my appointments' }).or(asha.getByRole('link', { name: 'View my appointments' })).first().click();
     await asha.getByText(doctorName).first().waitFor();
 
-    // The second patient no longer sees the taken time.
+    // The second patient finds the doctor among those free that day, but no longer sees the taken time.
     const ben = await patientPage(second.email);
+    await ben.goto('/patient/doctors');
+    await ben.getByLabel('Search doctors').fill(doctorName);
+    await ben.getByLabel('Available on').fill(new Intl.DateTimeFormat('en-CA', { timeZone: PATIENT_ZONE }).format(target));
+    await ben.getByRole('link', { name: doctorName }).first().waitFor();
     await openDay(ben, doctor.id);
     await ben.getByRole('button', { name: /^\d\d:\d\d$/ }).first().waitFor();
     expect(await ben.getByRole('button', { name: firstSlot, exact: true }).count()).toBe(0);

@@ -1,5 +1,5 @@
 import { AppError } from '../../../platform/app-error.ts';
-import { viewerDateRangeToUtc } from '../domain/local-time.ts';
+import { addDays, localDateOf, viewerDateRangeToUtc } from '../domain/local-time.ts';
 import { generateSlots, groupSlotsByDate } from '../domain/slot-engine.ts';
 import { busyTime } from './busy-time.ts';
 import type { SchedulingDeps } from './ports.ts';
@@ -19,12 +19,13 @@ export function makeListSlots(deps: SchedulingDeps) {
 }
 
 export function makePreviewSlots(deps: SchedulingDeps) {
-  /** The doctor's own preview of the next days under their saved rules (busy time removed). */
+  /** The doctor's own preview of whole local days, today first, under the saved rules (busy time removed). */
   return async function previewSlots(doctorId: string, days: number) {
     const rules = await deps.availability.find(doctorId);
     if (!rules) return { timeZone: 'UTC', days: [] };
     const now = deps.clock.now();
-    const range = { from: now, to: new Date(now.getTime() + days * 86_400_000) };
+    const today = localDateOf(now, rules.timeZone);
+    const range = viewerDateRangeToUtc(today, addDays(today, days - 1), rules.timeZone);
     const slots = generateSlots(rules, range, await busyTime(deps, doctorId, range.from, range.to), now);
     return { timeZone: rules.timeZone, days: groupSlotsByDate(slots, rules.timeZone) };
   };

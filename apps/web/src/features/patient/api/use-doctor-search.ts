@@ -9,6 +9,9 @@ export interface DoctorSearchParams {
   language?: string | undefined;
   gender?: string | undefined;
   maxFee?: number | undefined;
+  /** YYYY-MM-DD in `tz`: only doctors with a free slot that day. */
+  availableOn?: string | undefined;
+  tz?: string | undefined;
   sort: string;
   page: number;
   limit: number;

@@ -23,7 +23,7 @@ export function DoctorFilters({ state }: { state: ReturnType<typeof useSearchFil
         onChange={(event) => search.onChange(event.currentTarget.value)}
       />
       <SpecialtyChips value={filters.specialtyId} onChange={(specialtyId) => set({ specialty: specialtyId })} />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="md">
         <Select
           label="Language"
           placeholder="Any language"
@@ -51,6 +51,14 @@ export function DoctorFilters({ state }: { state: ReturnType<typeof useSearchFil
           value={filters.gender || null}
           onChange={(value) => set({ gender: value })}
           clearable
+          size="sm"
+        />
+        <TextInput
+          label="Available on"
+          type="date"
+          min={new Date().toISOString().slice(0, 10)}
+          value={filters.availableOn}
+          onChange={(event) => set({ availableOn: event.currentTarget.value || null })}
           size="sm"
         />
         <Select

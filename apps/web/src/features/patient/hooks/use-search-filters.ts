@@ -15,7 +15,7 @@ export const ALL_SPECIALTIES = 'all';
 
 /**
  * The doctor search filters, kept in the URL:
- * `?q=&specialty=&language=&gender=&maxFee=&sort=&page=`. Typed fields
+ * `?q=&specialty=&language=&gender=&maxFee=&availableOn=&sort=&page=`. Typed fields
  * (search, max fee) reach the URL 300 ms after the last keystroke.
  */
 export function useSearchFilters() {
@@ -30,16 +30,17 @@ export function useSearchFilters() {
     language: params.get('language') ?? '',
     gender: readChoice(params, 'gender', [...genders, ''] as const, ''),
     maxFee: maxFeeInput.debounced !== '' && Number.isFinite(maxFeeNumber) && maxFeeNumber >= 0 ? maxFeeNumber : undefined,
+    availableOn: /^\d{4}-\d{2}-\d{2}$/.test(params.get('availableOn') ?? '') ? params.get('availableOn')! : '',
     sort: readChoice(params, 'sort', doctorSorts, 'relevance'),
     page: readPage(params),
   };
 
-  const active = !!(filters.q || filters.specialtyId || filters.language || filters.gender || filters.maxFee !== undefined);
+  const active = !!(filters.q || filters.specialtyId || filters.language || filters.gender || filters.availableOn || filters.maxFee !== undefined);
 
   const clear = () => {
     search.clear();
     maxFeeInput.clear();
-    set({ q: null, specialty: null, language: null, gender: null, maxFee: null, page: null });
+    set({ q: null, specialty: null, language: null, gender: null, maxFee: null, availableOn: null, page: null });
   };
 
   return { filters, search, maxFeeInput, set, active, clear };

@@ -1,6 +1,7 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconStethoscope } from '@tabler/icons-react';
 import { useLocation } from 'react-router';
+import { browserTimeZone } from '../../../lib/time-zones';
 import { EmptyState } from '../../../components/empty-state';
 import { LoadError } from '../../../components/load-error';
 import { PageTitle } from '../../../components/page-title';
@@ -25,6 +26,8 @@ export function FindDoctorPage() {
     language: filters.language || undefined,
     gender: filters.gender || undefined,
     maxFee: filters.maxFee,
+    availableOn: filters.availableOn || undefined,
+    tz: filters.availableOn ? browserTimeZone() : undefined,
     sort: filters.sort,
     page: filters.page,
     limit: LIMIT,
