@@ -34,7 +34,7 @@ async function openDay(page: Page, doctorId: string) {
 }
 
 describe('booking in the browser', () => {
-  it('doctor publishes hours; a patient books, downloads the .ics and cancels; another patient sees the slot go and come back', async () => {
+  it('doctor publishes hours; a patient books and downloads the .ics; a slot taken meanwhile gets a friendly message; cancelling frees the time', async () => {
     const doctorName = `Dr Ravi ${Date.now() % 100000}`;
     const doctor = await approvedDoctorViaApi(doctorName, 'Europe/London');
 
@@ -81,6 +81,27 @@ describe('booking in the browser', () => {
     await openDay(ben, doctor.id);
     await ben.getByRole('button', { name: /^\d\d:\d\d$/ }).first().waitFor();
     expect(await ben.getByRole('button', { name: firstSlot, exact: true }).count()).toBe(0);
+
+    // A slot taken by someone else between viewing and booking: a friendly message, fresh slots.
+    const rivalButton = ben.getByRole('button', { name: /^\d\d:\d\d$/ }).first();
+    const rivalTime = (await rivalButton.textContent())!.trim();
+    await rivalButton.click();
+    await ben.getByRole('dialog', { name: 'Confirm booking' }).waitFor();
+    const rival = await verifiedAccount('patient', 'Quick Rival');
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: PATIENT_ZONE }).format(target);
+    const free = await (await fetch(`${process.env['E2E_BASE_URL']}/api/v1/doctors/${doctor.id}/slots?from=${day}&to=${day}&tz=${PATIENT_ZONE}`)).json();
+    const hhmm = (iso: string) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: PATIENT_ZONE }).format(new Date(iso));
+    const taken = free.days[0].slots.find((s: { start: string }) => hhmm(s.start) === rivalTime).start;
+    const rivalBooking = await fetch(`${process.env['E2E_BASE_URL']}/api/v1/appointments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${rival.token}` },
+      body: JSON.stringify({ doctorId: doctor.id, start: taken }),
+    });
+    expect(rivalBooking.status).toBe(201);
+    await ben.getByRole('button', { name: 'Book appointment' }).click();
+    await ben.getByText('Sorry, that time was just taken. Here are the latest free times.').waitFor();
+    await ben.getByRole('button', { name: /^\d\d:\d\d$/ }).first().waitFor();
+    expect(await ben.getByRole('button', { name: rivalTime, exact: true }).count()).toBe(0);
 
     // The first patient cancels; the time is offered again.
     await asha.goto('/patient/appointments');
