@@ -11,6 +11,7 @@ async function main() {
   const path = await import('node:path');
   const { debian, ensureDebianPackages, ensureGoTools, root, startServices, waitForPort } = await import('./lib/services.mjs');
   const { ensureWebBuild, webDist } = await import('./lib/web-build.mjs');
+  const { startNginx } = await import('./lib/nginx.mjs');
 
   const bin = (name) => path.join(root, 'node_modules/.bin', name);
   // Tools' `#!/usr/bin/env node` must find the pinned Node 24, not the machine's.
@@ -25,7 +26,7 @@ async function main() {
     else failed++;
   };
 
-  ensureDebianPackages([debian.redis, debian.chromium]);
+  ensureDebianPackages([debian.redis, debian.chromium, debian.nginx]);
   ensureGoTools();
 
   check('lint', bin('eslint'), ['.', '--max-warnings=0']);
@@ -60,17 +61,25 @@ async function main() {
   });
   const report = path.join(dataDir, 'vitest.json');
   let vitestExit = 1;
+  let nginx;
   try {
     await waitForPort(appPort, 'DocTime API', api);
+    // The deployment's Nginx config in front of the same server, for the proxy tests.
+    nginx = await startNginx({ dataDir, appPort, httpsPort: 8443, httpPort: 8080 });
     const projects = process.argv.slice(2);
     const vitest = spawn(
       bin('vitest'),
       ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
         ...projects.flatMap((p) => ['--project', p])],
-      { cwd: root, stdio: 'inherit', env: { ...env, E2E_BASE_URL: appUrl, ADMIN_CLI_ENV: JSON.stringify({ MONGODB_DB: 'e2e' }) } },
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...env, E2E_BASE_URL: appUrl, NGINX_URL: nginx.url, NGINX_HTTP_URL: nginx.httpUrl, ADMIN_CLI_ENV: JSON.stringify({ MONGODB_DB: 'e2e' }) },
+      },
     );
     vitestExit = await new Promise((resolve) => vitest.on('exit', (code) => resolve(code ?? 1)));
   } finally {
+    await nginx?.stop();
     api.kill('SIGTERM');
     await services.stop();
   }

@@ -50,6 +50,7 @@ export function ensureDebianPackages(packages) {
 export const debian = {
   redis: { pkg: 'redis-server', bin: '/usr/bin/redis-server' },
   chromium: { pkg: 'chromium', bin: '/usr/bin/chromium' },
+  nginx: { pkg: 'nginx', bin: '/usr/sbin/nginx' },
 };
 
 export function portOpen(port, host = '127.0.0.1') {
