@@ -1,4 +1,4 @@
-import type { UseFormSetError } from 'react-hook-form';
+import type { Path, UseFormSetError } from 'react-hook-form';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, apiErrorFromResponse } from './api-error';
 import { applyFieldErrors, firstErrorMessage } from './form-errors';
@@ -9,7 +9,7 @@ interface ProfileForm {
   clinic: { city: string };
 }
 
-const FIELDS = ['email', 'password', 'clinic.city'] as const;
+const FIELDS: readonly Path<ProfileForm>[] = ['email', 'password', 'clinic.city'];
 
 function validationError(fieldErrors: Record<string, string[]>) {
   return new ApiError({ status: 400, code: 'VALIDATION_ERROR', message: 'Check the highlighted fields', fieldErrors });
@@ -22,7 +22,7 @@ describe('applyFieldErrors', () => {
       'clinic.city': ['Enter the city'],
       password: ['Use at least 10 characters', 'Avoid common passwords'],
     });
-    expect(applyFieldErrors(error, setError, FIELDS)).toBe(true);
+    expect(applyFieldErrors<ProfileForm>(error, setError, FIELDS)).toBe(true);
     // In the order of `fields`, not of the response.
     expect(setError.mock.calls).toEqual([
       ['password', { type: 'server', message: 'Use at least 10 characters Avoid common passwords' }, { shouldFocus: true }],
@@ -35,15 +35,15 @@ describe('applyFieldErrors', () => {
     const error = apiErrorFromResponse(409, {
       error: { code: 'EMAIL_TAKEN', message: 'That e-mail is in use', details: { fieldErrors: { email: 'That e-mail is in use' } } },
     });
-    expect(applyFieldErrors(error, setError, FIELDS)).toBe(true);
+    expect(applyFieldErrors<ProfileForm>(error, setError, FIELDS)).toBe(true);
     expect(setError).toHaveBeenCalledExactlyOnceWith('email', { type: 'server', message: 'That e-mail is in use' }, { shouldFocus: true });
   });
 
   it('returns false, touching nothing, when no listed field has a message', () => {
     const setError = vi.fn<UseFormSetError<ProfileForm>>();
-    expect(applyFieldErrors(validationError({ role: ['Not allowed'], _: ['Bad body'], email: [] }), setError, FIELDS)).toBe(false);
-    expect(applyFieldErrors(validationError({}), setError, FIELDS)).toBe(false);
-    expect(applyFieldErrors(validationError({ email: ['Taken'] }), setError, [])).toBe(false);
+    expect(applyFieldErrors<ProfileForm>(validationError({ role: ['Not allowed'], _: ['Bad body'], email: [] }), setError, FIELDS)).toBe(false);
+    expect(applyFieldErrors<ProfileForm>(validationError({}), setError, FIELDS)).toBe(false);
+    expect(applyFieldErrors<ProfileForm>(validationError({ email: ['Taken'] }), setError, [])).toBe(false);
     expect(setError).not.toHaveBeenCalled();
   });
 
@@ -51,7 +51,7 @@ describe('applyFieldErrors', () => {
     const setError = vi.fn<UseFormSetError<ProfileForm>>();
     const lookalike = { name: 'ApiError', message: 'x', fieldErrors: { email: ['Taken'] } };
     for (const error of [new Error('offline'), 'boom', null, undefined, lookalike]) {
-      expect(applyFieldErrors(error, setError, FIELDS)).toBe(false);
+      expect(applyFieldErrors<ProfileForm>(error, setError, FIELDS)).toBe(false);
     }
     expect(setError).not.toHaveBeenCalled();
   });

@@ -161,6 +161,13 @@ describe('toAvailabilityRequest', () => {
     });
   });
 
+  it('gets every notice back to the minute despite showing it as hours with two decimals', () => {
+    for (let minutes = 0; minutes <= 7 * 24 * 60; minutes += 1) {
+      const { request } = toAvailabilityRequest(availabilityFormValues({ ...rules, minNoticeMinutes: minutes }));
+      if (request.minNoticeMinutes !== minutes) expect.fail(`${minutes} minutes came back as ${String(request.minNoticeMinutes)}`);
+    }
+  });
+
   it('sends only enabled days, with ISO weekdays, normalized clocks and midnight ends as 24:00', () => {
     const values = formValues({
       days: WEEKDAYS.map(() => ({ enabled: false, intervals: [{ start: '08:00', end: '09:00' }] })),
