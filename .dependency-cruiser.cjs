@@ -18,7 +18,12 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/api/src/modules/[^/]+/application/' },
       to: {
-        path: ['^apps/api/src/modules/[^/]+/(http|infrastructure)/', '^apps/api/src/platform/(?!app-error)', '^apps/api/src/main/', 'node_modules/(express|mongodb|ioredis|nodemailer|@aws-sdk)'],
+        path: [
+          '^apps/api/src/modules/[^/]+/(http|infrastructure)/',
+          '^apps/api/src/platform/(?!app-error)',
+          '^apps/api/src/main/',
+          'node_modules/(express|mongodb|ioredis|nodemailer|@aws-sdk)',
+        ],
       },
     },
     {
@@ -49,6 +54,10 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.mjs'],
+    },
   },
 };

@@ -29,7 +29,8 @@ const webLayers = {
         let problem;
         if (shared(from) && (to.top === 'features' || to.top === 'app')) problem = 'shared code must not import features or app';
         else if (from.top === 'features' && to.top === 'app') problem = 'features must not import app';
-        else if (from.top === 'features' && to.top === 'features' && to.name !== from.name) problem = `feature "${from.name}" must not import feature "${to.name}"`;
+        else if (from.top === 'features' && to.top === 'features' && to.name !== from.name)
+          problem = `feature "${from.name}" must not import feature "${to.name}"`;
         if (problem) context.report({ node, message: problem });
       },
     };
@@ -43,7 +44,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },

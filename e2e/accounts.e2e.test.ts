@@ -71,7 +71,9 @@ describe('accounts in the browser', () => {
     const email = uniqueEmail('curious');
     const api = (path: string, body: unknown) =>
       patient.request.post(path, { data: body, headers: { 'content-type': 'application/json' } });
-    expect((await api('/api/v1/auth/register', { role: 'patient', name: 'Curious Patient', email, password: PASSWORD })).status()).toBe(201);
+    expect(
+      (await api('/api/v1/auth/register', { role: 'patient', name: 'Curious Patient', email, password: PASSWORD })).status(),
+    ).toBe(201);
     expect((await api('/api/v1/auth/verify-email', { email, code: await latestCode(email, 'verification') })).status()).toBe(200);
 
     await patient.goto('/admin/login');

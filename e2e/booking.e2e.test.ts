@@ -21,7 +21,11 @@ const stripLabel = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'nu
   .replace(',', '');
 
 async function patientPage(email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env['E2E_BASE_URL'], timezoneId: PATIENT_ZONE, acceptDownloads: true });
+  const context = await browser.newContext({
+    baseURL: process.env['E2E_BASE_URL'],
+    timezoneId: PATIENT_ZONE,
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await logIn(page, email);
@@ -30,7 +34,10 @@ async function patientPage(email: string): Promise<Page> {
 
 async function openDay(page: Page, doctorId: string) {
   await page.goto(`/patient/doctors/${doctorId}`);
-  await page.getByRole('button', { name: new RegExp(stripLabel) }).first().click();
+  await page
+    .getByRole('button', { name: new RegExp(stripLabel) })
+    .first()
+    .click();
 }
 
 describe('booking in the browser', () => {
@@ -64,12 +71,19 @@ describe('booking in the browser', () => {
     await asha.getByRole('button', { name: 'Book appointment' }).click();
     await asha.getByText('Your appointment is booked').waitFor();
 
-    const [download] = await Promise.all([asha.waitForEvent('download'), asha.getByRole('button', { name: 'Add to calendar' }).click()]);
+    const [download] = await Promise.all([
+      asha.waitForEvent('download'),
+      asha.getByRole('button', { name: 'Add to calendar' }).click(),
+    ]);
     const ics = readFileSync((await download.path())!, 'utf8');
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain('METHOD:REQUEST');
 
-    await asha.getByRole('button', { name: 'View my appointments' }).or(asha.getByRole('link', { name: 'View my appointments' })).first().click();
+    await asha
+      .getByRole('button', { name: 'View my appointments' })
+      .or(asha.getByRole('link', { name: 'View my appointments' }))
+      .first()
+      .click();
     await asha.getByText(doctorName).first().waitFor();
 
     // The second patient finds the doctor among those free that day, but no longer sees the taken time.
@@ -79,7 +93,10 @@ describe('booking in the browser', () => {
     await ben.getByLabel('Available on').fill(new Intl.DateTimeFormat('en-CA', { timeZone: PATIENT_ZONE }).format(target));
     await ben.getByRole('link', { name: doctorName }).first().waitFor();
     await openDay(ben, doctor.id);
-    await ben.getByRole('button', { name: /^\d\d:\d\d$/ }).first().waitFor();
+    await ben
+      .getByRole('button', { name: /^\d\d:\d\d$/ })
+      .first()
+      .waitFor();
     expect(await ben.getByRole('button', { name: firstSlot, exact: true }).count()).toBe(0);
 
     // A slot taken by someone else between viewing and booking: a friendly message, fresh slots.
@@ -89,8 +106,13 @@ describe('booking in the browser', () => {
     await ben.getByRole('dialog', { name: 'Confirm booking' }).waitFor();
     const rival = await verifiedAccount('patient', 'Quick Rival');
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: PATIENT_ZONE }).format(target);
-    const free = await (await fetch(`${process.env['E2E_BASE_URL']}/api/v1/doctors/${doctor.id}/slots?from=${day}&to=${day}&tz=${PATIENT_ZONE}`)).json();
-    const hhmm = (iso: string) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: PATIENT_ZONE }).format(new Date(iso));
+    const free = await (
+      await fetch(`${process.env['E2E_BASE_URL']}/api/v1/doctors/${doctor.id}/slots?from=${day}&to=${day}&tz=${PATIENT_ZONE}`)
+    ).json();
+    const hhmm = (iso: string) =>
+      new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: PATIENT_ZONE }).format(
+        new Date(iso),
+      );
     const taken = free.days[0].slots.find((s: { start: string }) => hhmm(s.start) === rivalTime).start;
     const rivalBooking = await fetch(`${process.env['E2E_BASE_URL']}/api/v1/appointments`, {
       method: 'POST',
@@ -100,7 +122,10 @@ describe('booking in the browser', () => {
     expect(rivalBooking.status).toBe(201);
     await ben.getByRole('button', { name: 'Book appointment' }).click();
     await ben.getByText('Sorry, that time was just taken. Here are the latest free times.').waitFor();
-    await ben.getByRole('button', { name: /^\d\d:\d\d$/ }).first().waitFor();
+    await ben
+      .getByRole('button', { name: /^\d\d:\d\d$/ })
+      .first()
+      .waitFor();
     expect(await ben.getByRole('button', { name: rivalTime, exact: true }).count()).toBe(0);
 
     // The first patient cancels; the time is offered again.

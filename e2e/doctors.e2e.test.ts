@@ -40,7 +40,9 @@ describe('doctor verification in the browser', () => {
     await doctor.getByRole('textbox', { name: 'Years of experience', exact: true }).fill('9');
     await addTag(doctor, 'Languages', 'English');
     await doctor.getByRole('textbox', { name: 'Consultation fee', exact: true }).fill('700');
-    await doctor.getByRole('textbox', { name: 'Bio', exact: true }).fill('Dermatologist treating acne, eczema and psoriasis for nine years.');
+    await doctor
+      .getByRole('textbox', { name: 'Bio', exact: true })
+      .fill('Dermatologist treating acne, eczema and psoriasis for nine years.');
     await chooseFile(doctor, 'Profile photo', samplePng);
     await doctor.getByRole('img', { name: 'Your photo' }).waitFor();
     await doctor.getByRole('button', { name: 'Save profile' }).click();
@@ -84,10 +86,16 @@ describe('doctor verification in the browser', () => {
     // Admin blocks the doctor; the patient no longer finds them.
     await admin.goto('/admin/users');
     await admin.getByLabel('Search users').fill(doctorEmail);
-    await admin.getByRole('row', { name: new RegExp(doctorName) }).getByRole('button', { name: 'Block', exact: true }).click();
+    await admin
+      .getByRole('row', { name: new RegExp(doctorName) })
+      .getByRole('button', { name: 'Block', exact: true })
+      .click();
     await admin.getByRole('textbox', { name: 'Reason', exact: true }).fill('Licence could not be confirmed with the council');
     await admin.getByRole('button', { name: 'Block user' }).click();
-    await admin.getByRole('row', { name: new RegExp(doctorName) }).getByText('Blocked').waitFor();
+    await admin
+      .getByRole('row', { name: new RegExp(doctorName) })
+      .getByText('Blocked')
+      .waitFor();
 
     await patient.goto(`/patient/doctors?q=${encodeURIComponent(doctorName)}`);
     await patient.getByText('No doctors match your search').waitFor();

@@ -12,15 +12,25 @@ const nginxUrl = () => {
 };
 
 function get(url: string, init: { method?: string; body?: string } = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = https.request(url, { method: init.method ?? 'GET', rejectUnauthorized: false, headers: init.body ? { 'content-type': 'application/json' } : {} }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = https.request(
+        url,
+        {
+          method: init.method ?? 'GET',
+          rejectUnauthorized: false,
+          headers: init.body ? { 'content-type': 'application/json' } : {},
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end(init.body);
+    },
+  );
 }
 
 let browser: Browser;
@@ -58,7 +68,10 @@ describe('Nginx in front of the app (deploy/nginx/doctime.conf)', () => {
   });
 
   it('proxies API calls with their bodies and error shapes', async () => {
-    const res = await get(`${nginxUrl()}/api/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: 'nobody@example.test', password: 'wrong password 1' }) });
+    const res = await get(`${nginxUrl()}/api/v1/auth/login`, {
+      method: 'POST',
+      body: JSON.stringify({ email: 'nobody@example.test', password: 'wrong password 1' }),
+    });
     expect(res.status).toBe(401);
     expect(JSON.parse(res.body).error.code).toBe('UNAUTHENTICATED');
   });

@@ -18,9 +18,11 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function pool<T>(items: T[], width: number, work: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 ensureDebianPackages([debian.redis]);
@@ -61,12 +63,26 @@ const call = (token: string, method: string, url: string, body?: unknown) =>
 async function approvedDoctor(name: string) {
   const d = await user('doctor', name);
   await doctors.useCases.updateProfile(d.id, {
-    specialtyId: 'general-physician', subSpecialties: [], qualifications: ['MBBS'], experienceYears: 10, languages: ['English'],
-    consultationFee: { amount: 500, currency: 'INR' }, bio: 'Benchmark doctor with a busy practice.', timeZone: 'Europe/London',
+    specialtyId: 'general-physician',
+    subSpecialties: [],
+    qualifications: ['MBBS'],
+    experienceYears: 10,
+    languages: ['English'],
+    consultationFee: { amount: 500, currency: 'INR' },
+    bio: 'Benchmark doctor with a busy practice.',
+    timeZone: 'Europe/London',
   });
   // KYC straight to approved through the same records the admin flow writes.
   await db.collection('doctors').updateOne({ _id: d.id as never }, { $set: { kyc: { status: 'approved', submission: 1 } } });
-  const rules = { timeZone: 'Europe/London', slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 0, maxAdvanceDays: 90, weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '20:00' })), overrides: [] };
+  const rules = {
+    timeZone: 'Europe/London',
+    slotMinutes: 30,
+    bufferMinutes: 0,
+    minNoticeMinutes: 0,
+    maxAdvanceDays: 90,
+    weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '20:00' })),
+    overrides: [],
+  };
   const res = await call(d.token, 'PUT', '/api/v1/doctors/me/availability', rules);
   if (!res.ok) throw new Error(`availability: ${await res.text()}`);
   return d;
@@ -87,10 +103,14 @@ try {
   const slots = await freeSlots(busyDoctor.id, 60);
   // 300 bookings spread over the 60 days, 10 per patient (never overlapping for one patient).
   const picks = slots.filter((_, i) => i % Math.floor(slots.length / 300) === 0).slice(0, 300);
-  await pool(picks.map((start, i) => ({ start, p: patients[i % patients.length]! })), 10, async ({ start, p }) => {
-    const res = await call(p.token, 'POST', '/api/v1/appointments', { doctorId: busyDoctor.id, start });
-    if (res.status !== 201) throw new Error(`setup booking failed: ${await res.text()}`);
-  });
+  await pool(
+    picks.map((start, i) => ({ start, p: patients[i % patients.length]! })),
+    10,
+    async ({ start, p }) => {
+      const res = await call(p.token, 'POST', '/api/v1/appointments', { doctorId: busyDoctor.id, start });
+      if (res.status !== 201) throw new Error(`setup booking failed: ${await res.text()}`);
+    },
+  );
 
   // 1. Slot listing: 60 days of rules, 300 booked appointments.
   const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -110,10 +130,14 @@ try {
   const tSlots = (await freeSlots(throughputDoctor.id, 30)).slice(0, 400);
   let t0 = performance.now();
   let booked = 0;
-  await pool(tSlots.map((start, i) => ({ start, p: bookers[i % CONCURRENCY]! })), CONCURRENCY, async ({ start, p }) => {
-    const res = await call(p.token, 'POST', '/api/v1/appointments', { doctorId: throughputDoctor.id, start });
-    if (res.status === 201) booked++;
-  });
+  await pool(
+    tSlots.map((start, i) => ({ start, p: bookers[i % CONCURRENCY]! })),
+    CONCURRENCY,
+    async ({ start, p }) => {
+      const res = await call(p.token, 'POST', '/api/v1/appointments', { doctorId: throughputDoctor.id, start });
+      if (res.status === 201) booked++;
+    },
+  );
   const bookingsPerSec = booked / ((performance.now() - t0) / 1000);
   const raw = db.collection('bench_raw_inserts');
   const docs = Array.from({ length: 2000 }, (_, i) => ({ _id: `raw-${i}`, at: new Date(), n: i }));
@@ -127,7 +151,9 @@ try {
   const raceDoctor = await approvedDoctor('Dr Race');
   const racers = await Promise.all(Array.from({ length: 200 }, (_, i) => user('patient', `Racer ${i}`)));
   const raceSlot = (await freeSlots(raceDoctor.id, 3))[0]!;
-  const race = await Promise.all(racers.map((p) => call(p.token, 'POST', '/api/v1/appointments', { doctorId: raceDoctor.id, start: raceSlot })));
+  const race = await Promise.all(
+    racers.map((p) => call(p.token, 'POST', '/api/v1/appointments', { doctorId: raceDoctor.id, start: raceSlot })),
+  );
   const wins = race.filter((r) => r.status === 201).length;
   // Across every booking made in this run: confirmed appointments of one doctor that overlap.
   const all = await db.collection('appointments').find({ status: 'confirmed' }).sort({ doctorId: 1, start: 1 }).toArray();
@@ -139,11 +165,19 @@ try {
   const doubleBookings = Math.max(0, wins - 1) + overlaps;
 
   console.log('\nDocTime booking benchmark (FerretDB/SQLite, 2 cores, same run)');
-  console.log(`  slot listing, 60 days of rules, 300 booked: p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms (${timings.length} requests, ${slots.length} slots before booking)`);
-  console.log(`  booking throughput, ${CONCURRENCY} concurrent clients: ${bookingsPerSec.toFixed(1)} bookings/s (${booked} booked)`);
+  console.log(
+    `  slot listing, 60 days of rules, 300 booked: p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms (${timings.length} requests, ${slots.length} slots before booking)`,
+  );
+  console.log(
+    `  booking throughput, ${CONCURRENCY} concurrent clients: ${bookingsPerSec.toFixed(1)} bookings/s (${booked} booked)`,
+  );
   console.log(`  raw driver insertOne, ${CONCURRENCY} concurrent:        ${insertsPerSec.toFixed(1)} inserts/s`);
-  console.log(`  ratio booking / raw insert: ${(bookingsPerSec / insertsPerSec).toFixed(3)}  (each booking inserts ${12} claim documents + 1 appointment + reads)`);
-  console.log(`  200-way race for one slot: ${wins} booked, ${race.filter((r) => r.status === 409).length} refused; double bookings: ${doubleBookings}`);
+  console.log(
+    `  ratio booking / raw insert: ${(bookingsPerSec / insertsPerSec).toFixed(3)}  (each booking inserts ${12} claim documents + 1 appointment + reads)`,
+  );
+  console.log(
+    `  200-way race for one slot: ${wins} booked, ${race.filter((r) => r.status === 409).length} refused; double bookings: ${doubleBookings}`,
+  );
   if (doubleBookings !== 0) process.exitCode = 1;
 } finally {
   server.closeAllConnections();

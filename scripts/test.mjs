@@ -29,6 +29,7 @@ async function main() {
   ensureDebianPackages([debian.redis, debian.chromium, debian.nginx]);
   ensureGoTools();
 
+  check('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
   check('lint', bin('eslint'), ['.', '--max-warnings=0']);
   check('type-check', 'npm', ['run', '--silent', 'typecheck']);
   check('architecture rules', bin('depcruise'), ['apps/api/src', '--config', '.dependency-cruiser.cjs']);
@@ -69,12 +70,23 @@ async function main() {
     const projects = process.argv.slice(2);
     const vitest = spawn(
       bin('vitest'),
-      ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
-        ...projects.flatMap((p) => ['--project', p])],
+      [
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${report}`,
+        ...projects.flatMap((p) => ['--project', p]),
+      ],
       {
         cwd: root,
         stdio: 'inherit',
-        env: { ...env, E2E_BASE_URL: appUrl, NGINX_URL: nginx.url, NGINX_HTTP_URL: nginx.httpUrl, ADMIN_CLI_ENV: JSON.stringify({ MONGODB_DB: 'e2e' }) },
+        env: {
+          ...env,
+          E2E_BASE_URL: appUrl,
+          NGINX_URL: nginx.url,
+          NGINX_HTTP_URL: nginx.httpUrl,
+          ADMIN_CLI_ENV: JSON.stringify({ MONGODB_DB: 'e2e' }),
+        },
       },
     );
     vitestExit = await new Promise((resolve) => vitest.on('exit', (code) => resolve(code ?? 1)));

@@ -25,7 +25,12 @@ export async function verifiedAccount(role: 'patient' | 'doctor', name: string) 
 }
 
 async function uploadPdf(token: string) {
-  const created = await call('POST', '/api/v1/uploads', { purpose: 'kyc-document', contentType: 'application/pdf', size: samplePdf.buffer.byteLength }, token);
+  const created = await call(
+    'POST',
+    '/api/v1/uploads',
+    { purpose: 'kyc-document', contentType: 'application/pdf', size: samplePdf.buffer.byteLength },
+    token,
+  );
   const put = await fetch(created.uploadUrl, { method: 'PUT', headers: created.headers, body: samplePdf.buffer });
   if (!put.ok) throw new Error(`S3 PUT failed: ${put.status}`);
   return created.fileId as string;
@@ -34,17 +39,32 @@ async function uploadPdf(token: string) {
 /** A doctor who completed the profile and KYC and was approved by an admin created with the CLI. */
 export async function approvedDoctorViaApi(name: string, timeZone = 'Europe/London') {
   const doctor = await verifiedAccount('doctor', name);
-  await call('PUT', '/api/v1/doctors/me/profile', {
-    specialtyId: 'general-physician',
-    qualifications: ['MBBS'],
-    experienceYears: 11,
-    languages: ['English'],
-    consultationFee: { amount: 40, currency: 'GBP' },
-    bio: 'Family doctor with eleven years in general practice.',
-    timeZone,
-  }, doctor.token);
+  await call(
+    'PUT',
+    '/api/v1/doctors/me/profile',
+    {
+      specialtyId: 'general-physician',
+      qualifications: ['MBBS'],
+      experienceYears: 11,
+      languages: ['English'],
+      consultationFee: { amount: 40, currency: 'GBP' },
+      bio: 'Family doctor with eleven years in general practice.',
+      timeZone,
+    },
+    doctor.token,
+  );
   const [identity, license] = [await uploadPdf(doctor.token), await uploadPdf(doctor.token)];
-  await call('PUT', '/api/v1/doctors/me/kyc', { registrationNumber: `GMC-${randomUUID().slice(0, 6)}`, council: 'General Medical Council', registrationYear: 2013, documents: { identity, license } }, doctor.token);
+  await call(
+    'PUT',
+    '/api/v1/doctors/me/kyc',
+    {
+      registrationNumber: `GMC-${randomUUID().slice(0, 6)}`,
+      council: 'General Medical Council',
+      registrationYear: 2013,
+      documents: { identity, license },
+    },
+    doctor.token,
+  );
   const adminEmail = uniqueEmail('setup-admin');
   if (createAdminWithCli(adminEmail).status !== 0) throw new Error('admin:create failed');
   const admin = await call('POST', '/api/v1/auth/login', { email: adminEmail, password: PASSWORD });

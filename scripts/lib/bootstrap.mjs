@@ -10,8 +10,14 @@ const mtime = (f) => (existsSync(f) ? statSync(f).mtimeMs : 0);
 
 export function ensureNodeModules() {
   const installed = mtime(path.join(root, 'node_modules/.package-lock.json'));
-  const manifests = ['package.json', 'package-lock.json', 'apps/api/package.json', 'apps/web/package.json',
-    'packages/contracts/package.json', 'e2e/package.json'].map((f) => mtime(path.join(root, f)));
+  const manifests = [
+    'package.json',
+    'package-lock.json',
+    'apps/api/package.json',
+    'apps/web/package.json',
+    'packages/contracts/package.json',
+    'e2e/package.json',
+  ].map((f) => mtime(path.join(root, f)));
   if (installed && manifests.every((m) => m <= installed)) return;
   console.log('[doctime] installing npm dependencies…');
   // `ci` for a clean clone (exactly the lock file); `install` to top up an existing tree.

@@ -12,8 +12,27 @@ export async function startNginx({ dataDir, appPort, httpsPort, httpPort }) {
   mkdirSync(path.join(dir, 'tmp'), { recursive: true });
   const cert = path.join(dir, 'cert.pem');
   const key = path.join(dir, 'key.pem');
-  const openssl = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  const openssl = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
   if (openssl.status !== 0) throw new Error('openssl could not make a test certificate');
 
   const site = readFileSync(path.join(root, 'deploy/nginx/doctime.conf'), 'utf8')
@@ -27,7 +46,9 @@ export async function startNginx({ dataDir, appPort, httpsPort, httpPort }) {
     .replace('return 301 https://$host$request_uri;', `return 301 https://$host:${httpsPort}$request_uri;`);
   const temp = (name) => `${name}_temp_path ${path.join(dir, 'tmp', name)};`;
   const conf = path.join(dir, 'nginx.conf');
-  writeFileSync(conf, `daemon off;
+  writeFileSync(
+    conf,
+    `daemon off;
 pid ${path.join(dir, 'nginx.pid')};
 error_log ${path.join(dir, 'error.log')} warn;
 events { worker_connections 256; }
@@ -37,8 +58,11 @@ http {
   ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}
 ${site}
 }
-`);
-  const nginx = spawn(debian.nginx.bin, ['-c', conf, '-e', path.join(dir, 'error.log')], { stdio: ['ignore', 'ignore', 'inherit'] });
+`,
+  );
+  const nginx = spawn(debian.nginx.bin, ['-c', conf, '-e', path.join(dir, 'error.log')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   await waitForPort(httpsPort, 'nginx', nginx);
   return {
     url: `https://localhost:${httpsPort}`,

@@ -24,8 +24,13 @@ export function ensureGoTools() {
   const stamp = createHash('sha256')
     .update(sources.map((f) => readFileSync(path.join(root, 'tools', f), 'utf8')).join('\0'))
     .digest('hex');
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp &&
-      existsSync(path.join(toolsBin, 'ferretdb')) && existsSync(path.join(toolsBin, 'mailpit'))) return;
+  if (
+    existsSync(stampFile) &&
+    readFileSync(stampFile, 'utf8') === stamp &&
+    existsSync(path.join(toolsBin, 'ferretdb')) &&
+    existsSync(path.join(toolsBin, 'mailpit'))
+  )
+    return;
   log('building FerretDB and Mailpit from the Go module proxy (first run only; a few minutes)…');
   mkdirSync(toolsBin, { recursive: true });
   run('go', ['build', '-o', path.join(toolsBin, 'ferretdb'), '.'], { cwd: path.join(root, 'tools/ferretdb') });
@@ -102,17 +107,46 @@ export async function startServices({ dataDir, ports, quiet = true, webOrigin })
     const ferretDir = path.join(dataDir, 'ferretdb');
     mkdirSync(ferretDir, { recursive: true });
     await Promise.all([
-      start('FerretDB', path.join(toolsBin, 'ferretdb'),
-        ['--listen-addr', `127.0.0.1:${ports.mongo}`, '--sqlite-url', `file:${ferretDir}/`], ports.mongo),
-      start('Mailpit', path.join(toolsBin, 'mailpit'),
-        ['--listen', `127.0.0.1:${ports.mailpitWeb}`, '--smtp', `127.0.0.1:${ports.smtp}`,
-          '--database', path.join(dataDir, 'mailpit.db'), '--quiet'], ports.mailpitWeb),
-      start('s3rver', process.execPath,
-        [path.join(root, 'scripts/s3-server.mjs'), '--port', String(ports.s3), '--dir', path.join(dataDir, 's3'),
-          '--origin', webOrigin], ports.s3),
-      start('Redis', debian.redis.bin,
-        ['--port', String(ports.redis), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no',
-          '--dir', dataDir], ports.redis),
+      start(
+        'FerretDB',
+        path.join(toolsBin, 'ferretdb'),
+        ['--listen-addr', `127.0.0.1:${ports.mongo}`, '--sqlite-url', `file:${ferretDir}/`],
+        ports.mongo,
+      ),
+      start(
+        'Mailpit',
+        path.join(toolsBin, 'mailpit'),
+        [
+          '--listen',
+          `127.0.0.1:${ports.mailpitWeb}`,
+          '--smtp',
+          `127.0.0.1:${ports.smtp}`,
+          '--database',
+          path.join(dataDir, 'mailpit.db'),
+          '--quiet',
+        ],
+        ports.mailpitWeb,
+      ),
+      start(
+        's3rver',
+        process.execPath,
+        [
+          path.join(root, 'scripts/s3-server.mjs'),
+          '--port',
+          String(ports.s3),
+          '--dir',
+          path.join(dataDir, 's3'),
+          '--origin',
+          webOrigin,
+        ],
+        ports.s3,
+      ),
+      start(
+        'Redis',
+        debian.redis.bin,
+        ['--port', String(ports.redis), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir],
+        ports.redis,
+      ),
     ]);
   } catch (error) {
     await stop();

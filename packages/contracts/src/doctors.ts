@@ -13,7 +13,11 @@ export const genders = ['female', 'male', 'other'] as const;
 export const Gender = z.enum(genders, { message: 'Choose female, male or other' });
 
 const shortText = (label: string, max = 100) =>
-  z.string().trim().min(1, `Enter ${label}`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} is too long`);
+  z
+    .string()
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} is too long`);
 
 export const Clinic = z.object({
   name: shortText('the clinic name', 120),
@@ -30,7 +34,11 @@ export const UpdateDoctorProfileRequest = z
     languages: z.array(shortText('a language', 40)).min(1, 'Add at least one language').max(20),
     consultationFee: z.object({
       amount: z.number({ message: 'Enter the fee' }).min(0, 'The fee cannot be negative').max(1_000_000),
-      currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code, like INR or USD'),
+      currency: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code, like INR or USD'),
     }),
     bio: z.string().trim().min(20, 'Write at least 20 characters about yourself').max(2000, 'Keep the bio under 2000 characters'),
     timeZone: TimeZone,
@@ -166,7 +174,11 @@ export const KycDocumentLink = z.object({ fileId: z.string(), contentType: z.str
 export const AdminKycDetails = z
   .object({
     doctor: OwnDoctor,
-    documents: z.object({ identity: KycDocumentLink.optional(), license: KycDocumentLink.optional(), degree: KycDocumentLink.optional() }),
+    documents: z.object({
+      identity: KycDocumentLink.optional(),
+      license: KycDocumentLink.optional(),
+      degree: KycDocumentLink.optional(),
+    }),
   })
   .meta({ id: 'AdminKycDetails' });
 export type AdminKycDetails = z.infer<typeof AdminKycDetails>;

@@ -5,7 +5,18 @@ export const uploadRules = {
   'kyc-document': { contentTypes: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 10 * 1024 * 1024 },
   avatar: { contentTypes: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: 5 * 1024 * 1024 },
   'chat-media': {
-    contentTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'audio/webm', 'audio/ogg', 'audio/mpeg', 'audio/mp4', 'video/webm', 'video/mp4'],
+    contentTypes: [
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+      'image/gif',
+      'audio/webm',
+      'audio/ogg',
+      'audio/mpeg',
+      'audio/mp4',
+      'video/webm',
+      'video/mp4',
+    ],
     maxBytes: 25 * 1024 * 1024,
   },
 } as const;

@@ -20,7 +20,10 @@ export const NewPassword = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
 
-const Code = z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code');
+const Code = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'Enter the 6-digit code');
 
 export const RegisterRequest = z
   .object({

@@ -194,16 +194,14 @@ export type WeeklyInterval = z.infer<typeof WeeklyInterval>;
 export type DateOverride = z.infer<typeof DateOverride>;
 
 /** `GET /api/v1/doctors/:id/slots?from&to&tz`: dates are in the viewer's zone `tz`. */
-export const SlotsQuery = z
-  .object({ from: DateString, to: DateString, tz: TimeZone })
-  .superRefine((q, ctx) => {
-    if (!isCalendarDate(q.from) || !isCalendarDate(q.to)) return;
-    const days = (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS + 1;
-    if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date must be on or after the start date' });
-    else if (days > SLOTS_QUERY_MAX_DAYS) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `Ask for at most ${SLOTS_QUERY_MAX_DAYS} days at a time` });
-    }
-  });
+export const SlotsQuery = z.object({ from: DateString, to: DateString, tz: TimeZone }).superRefine((q, ctx) => {
+  if (!isCalendarDate(q.from) || !isCalendarDate(q.to)) return;
+  const days = (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS + 1;
+  if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date must be on or after the start date' });
+  else if (days > SLOTS_QUERY_MAX_DAYS) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `Ask for at most ${SLOTS_QUERY_MAX_DAYS} days at a time` });
+  }
+});
 export type SlotsQuery = z.infer<typeof SlotsQuery>;
 
 export const Slot = z.object({ start: z.iso.datetime(), end: z.iso.datetime() }).meta({ id: 'Slot' });

@@ -25,7 +25,17 @@ afterAll(async () => {
 });
 
 async function snapshot() {
-  const names = ['users', 'doctors', 'files', 'appointments', 'time_claims', 'availability', 'audit_log', 'kyc_events', 'session_families'];
+  const names = [
+    'users',
+    'doctors',
+    'files',
+    'appointments',
+    'time_claims',
+    'availability',
+    'audit_log',
+    'kyc_events',
+    'session_families',
+  ];
   const counts = await Promise.all(names.map((n) => api.db.collection(n).countDocuments()));
   return Object.fromEntries(names.map((n, i) => [n, counts[i]]));
 }
@@ -36,11 +46,35 @@ const cases: Case[] = [
   [() => patient, 'POST', () => '/api/v1/auth/forgot-password', {}, 'email'],
   [() => patient, 'POST', () => '/api/v1/auth/login', { email: 'a@b.co' }, 'password'],
   [() => patient, 'POST', () => '/api/v1/auth/verify-email', { email: 'a@b.co', code: '12ab56' }, 'code'],
-  [() => patient, 'POST', () => '/api/v1/auth/reset-password', { email: 'a@b.co', code: '123456', newPassword: 'short' }, 'newPassword'],
-  [() => patient, 'POST', () => '/api/v1/auth/change-password', { currentPassword: '', newPassword: 'long enough passphrase' }, 'currentPassword'],
+  [
+    () => patient,
+    'POST',
+    () => '/api/v1/auth/reset-password',
+    { email: 'a@b.co', code: '123456', newPassword: 'short' },
+    'newPassword',
+  ],
+  [
+    () => patient,
+    'POST',
+    () => '/api/v1/auth/change-password',
+    { currentPassword: '', newPassword: 'long enough passphrase' },
+    'currentPassword',
+  ],
   [() => patient, 'POST', () => '/api/v1/uploads', { purpose: 'avatar', contentType: 'image/png', size: -5 }, 'size'],
-  [() => doctor, 'PUT', () => '/api/v1/doctors/me/kyc', { registrationNumber: 'R', council: 'C', registrationYear: 1800, documents: {} }, 'registrationYear'],
-  [() => doctor, 'PUT', () => '/api/v1/doctors/me/availability', { timeZone: 'UTC', slotMinutes: 30, weekly: [{ weekday: 1, start: '9am', end: '17:00' }] }, 'weekly.0.start'],
+  [
+    () => doctor,
+    'PUT',
+    () => '/api/v1/doctors/me/kyc',
+    { registrationNumber: 'R', council: 'C', registrationYear: 1800, documents: {} },
+    'registrationYear',
+  ],
+  [
+    () => doctor,
+    'PUT',
+    () => '/api/v1/doctors/me/availability',
+    { timeZone: 'UTC', slotMinutes: 30, weekly: [{ weekday: 1, start: '9am', end: '17:00' }] },
+    'weekly.0.start',
+  ],
   [() => patient, 'GET', () => '/api/v1/doctors?maxFee=-1', undefined, 'maxFee'],
   [() => patient, 'GET', () => `/api/v1/doctors/${doctorId}/slots?from=2026-13-01&to=2026-12-02&tz=UTC`, undefined, 'from'],
   [() => patient, 'POST', () => '/api/v1/appointments', { start: '2026-12-01T09:00:00Z' }, 'doctorId'],
@@ -54,7 +88,16 @@ const cases: Case[] = [
 
 describe('bad input', () => {
   // Titles name the endpoint pattern and the field; ids are filled in when the test runs.
-  const named = cases.map((c) => ({ c, name: `${c[1]} ${c[2].toString().replace(/^\(\) => /, '').replace(/\$\{doctorId\}/, ':id').split('?')[0]} → ${c[4]}` }));
+  const named = cases.map((c) => ({
+    c,
+    name: `${c[1]} ${
+      c[2]
+        .toString()
+        .replace(/^\(\) => /, '')
+        .replace(/\$\{doctorId\}/, ':id')
+        .split('?')[0]
+    } → ${c[4]}`,
+  }));
   it.each(named)('$name', async ({ c }) => {
     const [who, method, path, body, field] = c;
     const before = await snapshot();

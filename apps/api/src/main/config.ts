@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
@@ -82,9 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     }
   }
   // Production limits are strict; development ones allow scripted demos and tests.
-  const ipLimits = production
-    ? { login: 30, register: 10, code: 30 }
-    : { login: 1000, register: 500, code: 1000 };
+  const ipLimits = production ? { login: 30, register: 10, code: 30 } : { login: 1000, register: 500, code: 1000 };
   return {
     env: c.NODE_ENV,
     production,

@@ -19,7 +19,13 @@ export async function waitForMail(to: string, subjectIncludes: string, after = n
     const hit = messages.find((m) => m.Subject.includes(subjectIncludes) && new Date(m.Created) >= after);
     if (hit) {
       const full = await (await fetch(`${base()}/api/v1/message/${hit.ID}`)).json();
-      return full as { Subject: string; Text: string; HTML: string; Attachments: { FileName: string; PartID: string; ContentType: string }[]; ID: string };
+      return full as {
+        Subject: string;
+        Text: string;
+        HTML: string;
+        Attachments: { FileName: string; PartID: string; ContentType: string }[];
+        ID: string;
+      };
     }
     await new Promise((r) => setTimeout(r, 100));
   }

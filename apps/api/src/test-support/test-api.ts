@@ -41,7 +41,10 @@ export async function startTestApi(env: Record<string, string> = {}, logSink?: {
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await mongo.db(dbName).dropDatabase().catch(() => {});
+      await mongo
+        .db(dbName)
+        .dropDatabase()
+        .catch(() => {});
       await mongo.close();
       await container.close();
     },

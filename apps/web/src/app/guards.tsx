@@ -17,11 +17,7 @@ export function RequireUser({ children, loginPath = '/login' }: { children: Reac
 /** Like RequireUser, and someone signed in with another role sees "Access denied". */
 export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
   const { user } = useAuth();
-  return (
-    <RequireUser loginPath={loginPathFor(role)}>
-      {user && user.role !== role ? <AccessDeniedPage /> : children}
-    </RequireUser>
-  );
+  return <RequireUser loginPath={loginPathFor(role)}>{user && user.role !== role ? <AccessDeniedPage /> : children}</RequireUser>;
 }
 
 /** Pages for signed-out visitors (log in, sign up): a signed-in user goes to their dashboard. */

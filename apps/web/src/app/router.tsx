@@ -39,8 +39,22 @@ export const router = createBrowserRouter([
       {
         element: <AuthLayout />,
         children: [
-          { path: '/signup', element: <GuestOnly><SignupPage /></GuestOnly> },
-          { path: '/login', element: <GuestOnly><LoginPage /></GuestOnly> },
+          {
+            path: '/signup',
+            element: (
+              <GuestOnly>
+                <SignupPage />
+              </GuestOnly>
+            ),
+          },
+          {
+            path: '/login',
+            element: (
+              <GuestOnly>
+                <LoginPage />
+              </GuestOnly>
+            ),
+          },
           { path: '/verify-email', element: <VerifyEmailPage /> },
           { path: '/forgot-password', element: <ForgotPasswordPage /> },
           { path: '/reset-password', element: <ResetPasswordPage /> },
@@ -49,7 +63,11 @@ export const router = createBrowserRouter([
       },
       {
         path: '/patient',
-        element: <RequireRole role="patient"><PatientLayout /></RequireRole>,
+        element: (
+          <RequireRole role="patient">
+            <PatientLayout />
+          </RequireRole>
+        ),
         children: [
           { index: true, element: <PatientDashboardPage /> },
           { path: 'doctors', element: <FindDoctorPage /> },
@@ -60,7 +78,11 @@ export const router = createBrowserRouter([
       },
       {
         path: '/doctor',
-        element: <RequireRole role="doctor"><DoctorLayout /></RequireRole>,
+        element: (
+          <RequireRole role="doctor">
+            <DoctorLayout />
+          </RequireRole>
+        ),
         children: [
           { index: true, element: <DoctorDashboardPage /> },
           { path: 'profile', element: <DoctorProfilePage /> },
@@ -70,7 +92,11 @@ export const router = createBrowserRouter([
       },
       {
         path: '/admin',
-        element: <RequireRole role="admin"><AdminLayout /></RequireRole>,
+        element: (
+          <RequireRole role="admin">
+            <AdminLayout />
+          </RequireRole>
+        ),
         children: [
           { index: true, element: <AdminDashboardPage /> },
           { path: 'kyc', element: <KycQueuePage /> },
@@ -81,7 +107,11 @@ export const router = createBrowserRouter([
       },
       {
         path: '/account',
-        element: <RequireUser><RoleLayout /></RequireUser>,
+        element: (
+          <RequireUser>
+            <RoleLayout />
+          </RequireUser>
+        ),
         children: [{ index: true, element: <ChangePasswordPage /> }],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -25,7 +25,11 @@ export function FeatureCard({ icon, title, children, footer, color }: FeatureCar
       <Text c="dimmed" size="sm" style={{ flexGrow: 1 }}>
         {children}
       </Text>
-      {footer ? <Card.Section inheritPadding pt="md" pb="xs">{footer}</Card.Section> : null}
+      {footer ? (
+        <Card.Section inheritPadding pt="md" pb="xs">
+          {footer}
+        </Card.Section>
+      ) : null}
     </Card>
   );
 }

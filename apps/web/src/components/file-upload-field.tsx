@@ -116,7 +116,11 @@ export function FileUploadField({
   return (
     <Input.Wrapper id={id} label={label} description={hint} error={shownError} required={required}>
       <Stack gap={6} mt={4}>
-        <div className={classes.picker} data-error={shownError ? true : undefined} data-disabled={disabled || uploading ? true : undefined}>
+        <div
+          className={classes.picker}
+          data-error={shownError ? true : undefined}
+          data-disabled={disabled || uploading ? true : undefined}
+        >
           <ThemeIcon variant="light" size={36} radius="md" aria-hidden>
             {uploading ? <Loader size={18} /> : <IconCloudUpload size={20} />}
           </ThemeIcon>

@@ -27,14 +27,7 @@ interface PagedResultsProps<P extends Page> {
  * One page of a list with its loading, failure and empty states and the pager.
  * While another page loads, the old one stays on screen, dimmed.
  */
-export function PagedResults<P extends Page>({
-  query,
-  loading,
-  errorTitle,
-  empty,
-  pager,
-  children,
-}: PagedResultsProps<P>) {
+export function PagedResults<P extends Page>({ query, loading, errorTitle, empty, pager, children }: PagedResultsProps<P>) {
   let content: ReactNode;
   if (query.isPending) content = <TableSkeleton columns={loading.columns} label={loading.label} />;
   else if (query.isError) content = <LoadError error={query.error} title={errorTitle} onRetry={() => void query.refetch()} />;

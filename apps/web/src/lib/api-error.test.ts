@@ -12,17 +12,28 @@ describe('apiErrorFromResponse', () => {
     });
     expect(error).toBeInstanceOf(ApiError);
     expect(isApiError(error)).toBe(true);
-    expect(error).toMatchObject({ name: 'ApiError', status: 400, code: 'VALIDATION_ERROR', message: 'Check the highlighted fields' });
+    expect(error).toMatchObject({
+      name: 'ApiError',
+      status: 400,
+      code: 'VALIDATION_ERROR',
+      message: 'Check the highlighted fields',
+    });
     expect(error.fieldErrors).toEqual({ email: ['Enter an e-mail address'], 'clinic.city': ['Enter the city', 'Too long'] });
     expect(error.details).toHaveProperty('fieldErrors');
   });
 
   it('keeps only non-empty string messages, a lone string as a list', () => {
     const error = apiErrorFromResponse(400, {
-      error: { code: 'VALIDATION_ERROR', message: 'x', details: { fieldErrors: { a: 'One', b: ['', 7, 'Two', null], c: [], d: 5 } } },
+      error: {
+        code: 'VALIDATION_ERROR',
+        message: 'x',
+        details: { fieldErrors: { a: 'One', b: ['', 7, 'Two', null], c: [], d: 5 } },
+      },
     });
     expect(error.fieldErrors).toEqual({ a: ['One'], b: ['Two'] });
-    expect(apiErrorFromResponse(400, { error: { code: 'X', message: 'x', details: { fieldErrors: ['a'] } } }).fieldErrors).toEqual({});
+    expect(
+      apiErrorFromResponse(400, { error: { code: 'X', message: 'x', details: { fieldErrors: ['a'] } } }).fieldErrors,
+    ).toEqual({});
   });
 
   it('falls back to a message for the status when the body is not an API error', () => {
@@ -50,7 +61,9 @@ describe('apiErrorFromResponse', () => {
 
 describe('errorMessage', () => {
   it('uses an error’s own message, else a generic sentence', () => {
-    expect(errorMessage(new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'Cannot reach DocTime.' }))).toBe('Cannot reach DocTime.');
+    expect(errorMessage(new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'Cannot reach DocTime.' }))).toBe(
+      'Cannot reach DocTime.',
+    );
     expect(errorMessage(new TypeError('Failed to fetch'))).toBe('Failed to fetch');
     for (const value of [new Error(''), 'text', undefined, { message: 'not an Error' }]) {
       expect(errorMessage(value)).toBe('Something went wrong. Please try again.');

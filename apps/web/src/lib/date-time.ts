@@ -96,9 +96,7 @@ export function formatClockRange(startIso: string, endIso: string, timeZone: str
 /** "Mon 7 Dec 2026" for an instant in `timeZone`. */
 export function formatShortDateIn(iso: string, timeZone: string): string {
   const date = toDate(iso);
-  return date
-    ? formatter({ timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(date)
-    : '—';
+  return date ? formatter({ timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(date) : '—';
 }
 
 /** "Monday, 7 December 2026" for an instant in `timeZone`. */

@@ -33,15 +33,25 @@ describe('applyFieldErrors', () => {
   it('reads field errors as the API sends them', () => {
     const setError = vi.fn<UseFormSetError<ProfileForm>>();
     const error = apiErrorFromResponse(409, {
-      error: { code: 'EMAIL_TAKEN', message: 'That e-mail is in use', details: { fieldErrors: { email: 'That e-mail is in use' } } },
+      error: {
+        code: 'EMAIL_TAKEN',
+        message: 'That e-mail is in use',
+        details: { fieldErrors: { email: 'That e-mail is in use' } },
+      },
     });
     expect(applyFieldErrors<ProfileForm>(error, setError, FIELDS)).toBe(true);
-    expect(setError).toHaveBeenCalledExactlyOnceWith('email', { type: 'server', message: 'That e-mail is in use' }, { shouldFocus: true });
+    expect(setError).toHaveBeenCalledExactlyOnceWith(
+      'email',
+      { type: 'server', message: 'That e-mail is in use' },
+      { shouldFocus: true },
+    );
   });
 
   it('returns false, touching nothing, when no listed field has a message', () => {
     const setError = vi.fn<UseFormSetError<ProfileForm>>();
-    expect(applyFieldErrors<ProfileForm>(validationError({ role: ['Not allowed'], _: ['Bad body'], email: [] }), setError, FIELDS)).toBe(false);
+    expect(
+      applyFieldErrors<ProfileForm>(validationError({ role: ['Not allowed'], _: ['Bad body'], email: [] }), setError, FIELDS),
+    ).toBe(false);
     expect(applyFieldErrors<ProfileForm>(validationError({}), setError, FIELDS)).toBe(false);
     expect(applyFieldErrors<ProfileForm>(validationError({ email: ['Taken'] }), setError, [])).toBe(false);
     expect(setError).not.toHaveBeenCalled();
@@ -63,12 +73,18 @@ describe('firstErrorMessage', () => {
   });
 
   it('prefers the node’s own message', () => {
-    expect(firstErrorMessage({ type: 'too_small', message: 'Add at least one', 0: { message: 'Too long' } })).toBe('Add at least one');
+    expect(firstErrorMessage({ type: 'too_small', message: 'Add at least one', 0: { message: 'Too long' } })).toBe(
+      'Add at least one',
+    );
   });
 
   it('looks into array items and nested fields', () => {
-    expect(firstErrorMessage([undefined, { type: 'too_big', message: 'Too long' }, { message: 'Also too long' }])).toBe('Too long');
-    expect(firstErrorMessage({ clinic: { name: undefined, city: { type: 'required', message: 'Enter the city' } } })).toBe('Enter the city');
+    expect(firstErrorMessage([undefined, { type: 'too_big', message: 'Too long' }, { message: 'Also too long' }])).toBe(
+      'Too long',
+    );
+    expect(firstErrorMessage({ clinic: { name: undefined, city: { type: 'required', message: 'Enter the city' } } })).toBe(
+      'Enter the city',
+    );
   });
 
   it('skips empty messages and the ref, type and types keys', () => {

@@ -15,7 +15,9 @@ describe('formatDate / formatDateTime', () => {
   });
 
   it('shows day, short month and year in the viewer’s locale, without a time', () => {
-    const expected = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+    const expected = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(
+      new Date(iso),
+    );
     expect(formatDate(iso)).toBe(expected);
     expect(formatDate(iso)).toContain('2026');
     expect(formatDate(iso)).not.toMatch(/\d:\d\d/);
@@ -39,7 +41,9 @@ describe('formatMoney', () => {
     const rupees = formatMoney(500, 'INR');
     expect(rupees).toMatch(/500/);
     expect(rupees).not.toMatch(/500[.,]\d/);
-    expect(rupees).toBe(new Intl.NumberFormat(undefined, { style: 'currency', currency: 'INR', maximumFractionDigits: 0 }).format(500));
+    expect(rupees).toBe(
+      new Intl.NumberFormat(undefined, { style: 'currency', currency: 'INR', maximumFractionDigits: 0 }).format(500),
+    );
   });
 
   it('shows cents for fractional amounts', () => {

@@ -4,8 +4,16 @@ import { ACCOUNT_PATH, afterLogoutPathFor, canVisit, homePathFor, loginPathFor, 
 describe('role paths', () => {
   it('sends each role to its dashboard and login page', () => {
     expect([homePathFor('patient'), homePathFor('doctor'), homePathFor('admin')]).toEqual(['/patient', '/doctor', '/admin']);
-    expect([loginPathFor('patient'), loginPathFor('doctor'), loginPathFor('admin')]).toEqual(['/login', '/login', '/admin/login']);
-    expect([afterLogoutPathFor('patient'), afterLogoutPathFor('doctor'), afterLogoutPathFor('admin')]).toEqual(['/', '/', '/admin/login']);
+    expect([loginPathFor('patient'), loginPathFor('doctor'), loginPathFor('admin')]).toEqual([
+      '/login',
+      '/login',
+      '/admin/login',
+    ]);
+    expect([afterLogoutPathFor('patient'), afterLogoutPathFor('doctor'), afterLogoutPathFor('admin')]).toEqual([
+      '/',
+      '/',
+      '/admin/login',
+    ]);
   });
 });
 

@@ -54,7 +54,9 @@ describe('checkUploadFile', () => {
   });
 
   it('refuses an empty file', () => {
-    expect(checkUploadFile(fileOf('blank.pdf', 'application/pdf', 0), 'kyc-document')).toBe('“blank.pdf” is empty. Choose another file.');
+    expect(checkUploadFile(fileOf('blank.pdf', 'application/pdf', 0), 'kyc-document')).toBe(
+      '“blank.pdf” is empty. Choose another file.',
+    );
   });
 
   it('refuses a file over the limit, giving both sizes', () => {

@@ -7,7 +7,11 @@ import { makeMongoAppointmentRepository } from './infrastructure/mongo-appointme
 import { makeMongoIdempotencyRepository } from './infrastructure/mongo-idempotency.repository.ts';
 
 /** Wires appointments: booking, lifecycle, calendar files, the orphan-claim reconciler. */
-export async function makeAppointmentsModule(db: Db, adapters: Omit<AppointmentsDeps, 'appointments' | 'idempotency'>, guards: AuthGuards) {
+export async function makeAppointmentsModule(
+  db: Db,
+  adapters: Omit<AppointmentsDeps, 'appointments' | 'idempotency'>,
+  guards: AuthGuards,
+) {
   const appointments = makeMongoAppointmentRepository(db);
   await appointments.ensureIndexes();
   const useCases = makeAppointmentsUseCases({ ...adapters, appointments, idempotency: makeMongoIdempotencyRepository(db) });

@@ -12,7 +12,10 @@ export function isDuplicateKey(error: unknown): boolean {
 }
 
 /** Insert-or-fail: 'duplicate' when a unique key (usually `_id`) is already taken. */
-export async function insertOrFail<T extends Document>(collection: Collection<T>, doc: OptionalUnlessRequiredId<T>): Promise<'ok' | 'duplicate'> {
+export async function insertOrFail<T extends Document>(
+  collection: Collection<T>,
+  doc: OptionalUnlessRequiredId<T>,
+): Promise<'ok' | 'duplicate'> {
   try {
     await collection.insertOne(doc);
     return 'ok';

@@ -27,7 +27,10 @@ export function makeS3ObjectStorage(s: S3Settings) {
   return {
     async presignPut(key: string, contentType: string, size: number, expiresInSeconds: number) {
       const command = new PutObjectCommand({ Bucket: s.bucket, Key: key, ContentType: contentType, ContentLength: size });
-      const url = await getSignedUrl(signer, command, { expiresIn: expiresInSeconds, signableHeaders: new Set(['content-type', 'content-length']) });
+      const url = await getSignedUrl(signer, command, {
+        expiresIn: expiresInSeconds,
+        signableHeaders: new Set(['content-type', 'content-length']),
+      });
       return { url, headers: { 'Content-Type': contentType } };
     },
     presignGet(key: string, expiresInSeconds: number, downloadName?: string) {

@@ -110,9 +110,7 @@ export function SlotPicker({ doctorId, timeZone, selectedStart, onSelect, days =
           })}
         </div>
       )}
-      {slots.isFetching && !slots.isPending ? (
-        <VisuallyHidden role="status">Updating free times</VisuallyHidden>
-      ) : null}
+      {slots.isFetching && !slots.isPending ? <VisuallyHidden role="status">Updating free times</VisuallyHidden> : null}
     </Stack>
   );
 }

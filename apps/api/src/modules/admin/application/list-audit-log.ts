@@ -1,7 +1,12 @@
 import type { AdminDeps } from './ports.ts';
 
 export function makeListAuditLog(deps: AdminDeps) {
-  return async function listAuditLog(input: { action?: string | undefined; targetId?: string | undefined; page: number; limit: number }) {
+  return async function listAuditLog(input: {
+    action?: string | undefined;
+    targetId?: string | undefined;
+    page: number;
+    limit: number;
+  }) {
     const { items, total } = await deps.audit.list({ ...input, skip: (input.page - 1) * input.limit });
     const names = await deps.accounts.findNames([...new Set(items.map((e) => e.actorId))]);
     return {

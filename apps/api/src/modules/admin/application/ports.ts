@@ -2,7 +2,12 @@ import type { AuditEntry } from '../domain/audit-entry.ts';
 
 export interface AuditLogRepository {
   append(entry: AuditEntry): Promise<void>;
-  list(filter: { action?: string | undefined; targetId?: string | undefined; skip: number; limit: number }): Promise<{ items: AuditEntry[]; total: number }>;
+  list(filter: {
+    action?: string | undefined;
+    targetId?: string | undefined;
+    skip: number;
+    limit: number;
+  }): Promise<{ items: AuditEntry[]; total: number }>;
 }
 
 /** What admin needs from identity. */
@@ -13,7 +18,12 @@ export interface AccountAdmin {
 
 /** What admin needs from doctors. */
 export interface DoctorAdmin {
-  decideKyc(input: { doctorId: string; adminId: string; decision: 'approve' | 'reject' | 'resubmit'; reason?: string | undefined }): Promise<unknown>;
+  decideKyc(input: {
+    doctorId: string;
+    adminId: string;
+    decision: 'approve' | 'reject' | 'resubmit';
+    reason?: string | undefined;
+  }): Promise<unknown>;
   setDoctorBlocked(doctorId: string, blocked: boolean): Promise<void>;
 }
 

@@ -10,7 +10,12 @@ export function toAppointmentView(a: Appointment): AppointmentView {
     end: a.end.toISOString(),
     status: a.status,
     ...(a.reason ? { reason: a.reason } : {}),
-    doctor: { id: a.doctorId, name: a.doctor.name, timeZone: a.doctor.timeZone, ...(a.doctor.specialty ? { specialty: a.doctor.specialty } : {}) },
+    doctor: {
+      id: a.doctorId,
+      name: a.doctor.name,
+      timeZone: a.doctor.timeZone,
+      ...(a.doctor.specialty ? { specialty: a.doctor.specialty } : {}),
+    },
     patient: { id: a.patientId, name: a.patient.name },
     changeableUntil: changeableUntil(a).toISOString(),
     history: a.history.map((h) => ({ ...h, at: h.at.toISOString() })),

@@ -7,7 +7,10 @@ const start = new Date('2026-03-05T10:00:00Z');
 const patient = { userId: 'p1', role: 'patient' };
 
 async function rejection(p: Promise<unknown>) {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
@@ -17,7 +20,12 @@ describe('bookAppointment', () => {
     const fake = makeFakeAppointmentsDeps();
     const uc = makeAppointmentsUseCases(fake.deps);
     const a = await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start, reason: 'Cough' });
-    expect(a).toMatchObject({ status: 'confirmed', start: start.toISOString(), end: '2026-03-05T10:30:00.000Z', reason: 'Cough' });
+    expect(a).toMatchObject({
+      status: 'confirmed',
+      start: start.toISOString(),
+      end: '2026-03-05T10:30:00.000Z',
+      reason: 'Cough',
+    });
     await new Promise((r) => setTimeout(r, 0));
     expect(fake.mails.map((m) => m.to).sort()).toEqual(['d1@x.test', 'p1@x.test']);
   });
@@ -47,8 +55,12 @@ describe('bookAppointment', () => {
     expect(lost.code).toBe('SLOT_UNAVAILABLE');
     await uc.cancelAppointment(first.id, patient, 'No longer needed');
     // The time is free now, but the key remembers its first answer.
-    expect((await rejection(uc.bookAppointment({ patientId: 'p2', doctorId: 'd1', start, idempotencyKey: 'key-67890' }))).code).toBe('SLOT_UNAVAILABLE');
-    expect((await uc.bookAppointment({ patientId: 'p2', doctorId: 'd1', start, idempotencyKey: 'key-fresh-1' })).status).toBe('confirmed');
+    expect(
+      (await rejection(uc.bookAppointment({ patientId: 'p2', doctorId: 'd1', start, idempotencyKey: 'key-67890' }))).code,
+    ).toBe('SLOT_UNAVAILABLE');
+    expect((await uc.bookAppointment({ patientId: 'p2', doctorId: 'd1', start, idempotencyKey: 'key-fresh-1' })).status).toBe(
+      'confirmed',
+    );
   });
 
   it('lets a retry through after an outage instead of replaying it', async () => {
@@ -56,7 +68,9 @@ describe('bookAppointment', () => {
     const uc = makeAppointmentsUseCases(fake.deps);
     fake.failInsertOnce();
     await expect(uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start, idempotencyKey: 'key-outage' })).rejects.toThrow();
-    expect((await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start, idempotencyKey: 'key-outage' })).status).toBe('confirmed');
+    expect((await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start, idempotencyKey: 'key-outage' })).status).toBe(
+      'confirmed',
+    );
   });
 });
 
@@ -98,7 +112,12 @@ describe('reconcileClaims', () => {
     const fake = makeFakeAppointmentsDeps();
     const uc = makeAppointmentsUseCases(fake.deps);
     const a = await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start });
-    await fake.deps.time.claimTime({ doctorId: 'd1', patientId: 'p9', start: new Date('2026-03-05T12:00:00Z'), holdId: 'orphan' });
+    await fake.deps.time.claimTime({
+      doctorId: 'd1',
+      patientId: 'p9',
+      start: new Date('2026-03-05T12:00:00Z'),
+      holdId: 'orphan',
+    });
     expect(await uc.reconcileClaims()).toBe(1);
     expect([...fake.held.values()]).toEqual([a.id]);
   });

@@ -23,7 +23,8 @@ export function makeFakeAppointmentsDeps(now = new Date('2026-03-02T08:00:00Z'))
       findById: async (id) => structuredClone(appointments.get(id) ?? null),
       async update(before, after) {
         const current = appointments.get(after.id);
-        if (!current || current.status !== before.status || current.updatedAt.getTime() !== before.updatedAt.getTime()) return false;
+        if (!current || current.status !== before.status || current.updatedAt.getTime() !== before.updatedAt.getTime())
+          return false;
         appointments.set(after.id, structuredClone(after));
         return true;
       },
@@ -60,7 +61,8 @@ export function makeFakeAppointmentsDeps(now = new Date('2026-03-02T08:00:00Z'))
       findHoldsCreatedBetween: async () => [...new Set(held.values())],
     },
     directory: {
-      findListedDoctor: async (id) => (id === 'd1' ? { id, name: 'Dr One', email: 'd1@x.test', timeZone: 'Europe/London' } : null),
+      findListedDoctor: async (id) =>
+        id === 'd1' ? { id, name: 'Dr One', email: 'd1@x.test', timeZone: 'Europe/London' } : null,
       findAccount: async (id) => ({ id, name: `Patient ${id}`, email: `${id}@x.test` }),
     },
     mailer: {

@@ -36,7 +36,12 @@ export function makeBookAppointment(deps: AppointmentsDeps) {
       end: slot.end,
       status: 'confirmed',
       ...(input.reason ? { reason: input.reason } : {}),
-      doctor: { name: doctor.name, email: doctor.email, timeZone: doctor.timeZone, ...(doctor.specialty ? { specialty: doctor.specialty } : {}) },
+      doctor: {
+        name: doctor.name,
+        email: doctor.email,
+        timeZone: doctor.timeZone,
+        ...(doctor.specialty ? { specialty: doctor.specialty } : {}),
+      },
       patient: { name: patient.name, email: patient.email, ...(input.timeZone ? { timeZone: input.timeZone } : {}) },
       sequence: 0,
       history: [{ from: 'pending_payment', to: 'confirmed', by: 'patient', at: now }],
@@ -57,9 +62,11 @@ export function makeBookAppointment(deps: AppointmentsDeps) {
     if (!input.idempotencyKey) return toAppointmentView(await book(input));
     const key = `${input.patientId}:${input.idempotencyKey}`;
     const earlier = await deps.idempotency.begin(key, deps.clock.now());
-    if (earlier === 'pending') throw new AppError('CONFLICT', 'The first request with this Idempotency-Key is still being processed.');
+    if (earlier === 'pending')
+      throw new AppError('CONFLICT', 'The first request with this Idempotency-Key is still being processed.');
     if (earlier !== 'new') {
-      if ('error' in earlier) throw new AppError(earlier.error.code as AppError['code'], earlier.error.message, earlier.error.details);
+      if ('error' in earlier)
+        throw new AppError(earlier.error.code as AppError['code'], earlier.error.message, earlier.error.details);
       const first = await deps.appointments.findById(earlier.appointmentId);
       if (!first) throw new AppError('NOT_FOUND', 'The earlier appointment no longer exists.');
       return toAppointmentView(first);
@@ -70,7 +77,9 @@ export function makeBookAppointment(deps: AppointmentsDeps) {
       return toAppointmentView(appointment);
     } catch (error) {
       if (error instanceof AppError) {
-        await deps.idempotency.finish(key, { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
+        await deps.idempotency.finish(key, {
+          error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+        });
       } else {
         await deps.idempotency.abandon(key); // an outage is not an answer: let the retry try again
       }

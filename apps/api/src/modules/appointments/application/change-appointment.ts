@@ -77,7 +77,12 @@ export function makeRecordOutcome(deps: AppointmentsDeps) {
     const { appointment, as } = await loadOwnAppointment(deps, id, caller);
     const now = deps.clock.now();
     const result = applied(outcome === 'completed' ? complete(appointment, as, now) : markNoShow(appointment, as, now));
-    const next: Appointment = { ...appointment, status: result.status, history: [...appointment.history, result.change], updatedAt: now };
+    const next: Appointment = {
+      ...appointment,
+      status: result.status,
+      history: [...appointment.history, result.change],
+      updatedAt: now,
+    };
     await save(deps, appointment, next);
     return toAppointmentView(next);
   };

@@ -8,10 +8,21 @@ export function makeListAppointments(deps: AppointmentsDeps) {
   /** The caller's own appointments (an admin sees all). */
   return async function listAppointments(
     caller: Caller,
-    query: { scope: 'upcoming' | 'past'; status?: 'pending_payment' | 'confirmed' | 'cancelled' | 'completed' | 'no_show' | undefined; page: number; limit: number },
+    query: {
+      scope: 'upcoming' | 'past';
+      status?: 'pending_payment' | 'confirmed' | 'cancelled' | 'completed' | 'no_show' | undefined;
+      page: number;
+      limit: number;
+    },
   ) {
     const owner =
-      caller.role === 'patient' ? { patientId: caller.userId } : caller.role === 'doctor' ? { doctorId: caller.userId } : caller.role === 'admin' ? {} : null;
+      caller.role === 'patient'
+        ? { patientId: caller.userId }
+        : caller.role === 'doctor'
+          ? { doctorId: caller.userId }
+          : caller.role === 'admin'
+            ? {}
+            : null;
     if (!owner) throw new AppError('FORBIDDEN', 'You do not have access to this.');
     const { items, total } = await deps.appointments.list({
       ...owner,

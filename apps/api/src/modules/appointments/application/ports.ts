@@ -17,7 +17,8 @@ export interface AppointmentRepository {
   findChangedSince(since: Date, status: Appointment['status']): Promise<Appointment[]>;
 }
 
-export type StoredOutcome = { appointmentId: string } | { error: { code: string; message: string; details?: Record<string, unknown> } };
+export type StoredOutcome =
+  { appointmentId: string } | { error: { code: string; message: string; details?: Record<string, unknown> } };
 
 export interface IdempotencyRepository {
   /** Claims the key by insert; returns the earlier outcome (or 'pending') when it was used before. */
@@ -40,7 +41,9 @@ export interface TimeKeeper {
 
 /** What appointments need from doctors and identity. */
 export interface Directory {
-  findListedDoctor(doctorId: string): Promise<{ id: string; name: string; email: string; timeZone: string; specialty?: string } | null>;
+  findListedDoctor(
+    doctorId: string,
+  ): Promise<{ id: string; name: string; email: string; timeZone: string; specialty?: string } | null>;
   findAccount(userId: string): Promise<{ id: string; name: string; email: string } | null>;
 }
 

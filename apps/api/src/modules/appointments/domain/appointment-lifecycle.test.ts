@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cancel, complete, markNoShow, reschedule, type AppointmentStatus, type LifecycleSubject } from './appointment-lifecycle.ts';
+import {
+  cancel,
+  complete,
+  markNoShow,
+  reschedule,
+  type AppointmentStatus,
+  type LifecycleSubject,
+} from './appointment-lifecycle.ts';
 
 const start = new Date('2026-03-30T09:00:00Z');
 const confirmed: LifecycleSubject = { status: 'confirmed', start };
@@ -27,7 +34,10 @@ describe('cancel', () => {
         message: 'Appointments can be cancelled up to 4 hours before the start',
       });
     }
-    expect(cancel(confirmed, 'patient', hoursBefore(23), 24)).toMatchObject({ ok: false, message: 'Appointments can be cancelled up to 24 hours before the start' });
+    expect(cancel(confirmed, 'patient', hoursBefore(23), 24)).toMatchObject({
+      ok: false,
+      message: 'Appointments can be cancelled up to 24 hours before the start',
+    });
   });
 
   it('lets an admin cancel at any time, even after the start', () => {
@@ -72,8 +82,15 @@ describe('reschedule', () => {
       code: 'CONFLICT',
       message: 'Appointments can be rescheduled up to 4 hours before the start',
     });
-    expect(reschedule({ status: 'completed', start }, 'patient', hoursBefore(5), newStart)).toMatchObject({ ok: false, code: 'CONFLICT' });
-    expect(reschedule(confirmed, 'patient', hoursBefore(5), start)).toMatchObject({ ok: false, code: 'CONFLICT', message: 'Choose a different time' });
+    expect(reschedule({ status: 'completed', start }, 'patient', hoursBefore(5), newStart)).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
+    expect(reschedule(confirmed, 'patient', hoursBefore(5), start)).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: 'Choose a different time',
+    });
   });
 });
 
@@ -86,20 +103,40 @@ describe('complete and markNoShow', () => {
       status: 'completed',
       change: { from: 'confirmed', to: 'completed', by: 'doctor', at: start },
     });
-    expect(markNoShow(confirmed, 'doctor', after)).toMatchObject({ ok: true, status: 'no_show', change: { from: 'confirmed', to: 'no_show' } });
+    expect(markNoShow(confirmed, 'doctor', after)).toMatchObject({
+      ok: true,
+      status: 'no_show',
+      change: { from: 'confirmed', to: 'no_show' },
+    });
   });
 
   it('are for the doctor only', () => {
     for (const by of ['patient', 'admin'] as const) {
-      expect(complete(confirmed, by, after)).toEqual({ ok: false, code: 'FORBIDDEN', message: 'Only the doctor can mark an appointment completed' });
-      expect(markNoShow(confirmed, by, after)).toEqual({ ok: false, code: 'FORBIDDEN', message: 'Only the doctor can mark a no-show' });
+      expect(complete(confirmed, by, after)).toEqual({
+        ok: false,
+        code: 'FORBIDDEN',
+        message: 'Only the doctor can mark an appointment completed',
+      });
+      expect(markNoShow(confirmed, by, after)).toEqual({
+        ok: false,
+        code: 'FORBIDDEN',
+        message: 'Only the doctor can mark a no-show',
+      });
     }
   });
 
   it('wait for the start time', () => {
     const early = new Date(start.getTime() - 1);
-    expect(complete(confirmed, 'doctor', early)).toEqual({ ok: false, code: 'CONFLICT', message: 'An appointment can be marked completed only after it starts' });
-    expect(markNoShow(confirmed, 'doctor', early)).toEqual({ ok: false, code: 'CONFLICT', message: 'A no-show can be marked only after the appointment starts' });
+    expect(complete(confirmed, 'doctor', early)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: 'An appointment can be marked completed only after it starts',
+    });
+    expect(markNoShow(confirmed, 'doctor', early)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: 'A no-show can be marked only after the appointment starts',
+    });
   });
 
   it('work only from confirmed', () => {

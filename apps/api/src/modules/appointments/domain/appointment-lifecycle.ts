@@ -28,8 +28,7 @@ export interface LifecycleSubject {
 }
 
 export type TransitionResult =
-  | { ok: true; status: AppointmentStatus; change: StatusChange }
-  | { ok: false; code: 'CONFLICT' | 'FORBIDDEN'; message: string };
+  { ok: true; status: AppointmentStatus; change: StatusChange } | { ok: false; code: 'CONFLICT' | 'FORBIDDEN'; message: string };
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -50,7 +49,9 @@ function moved(appt: LifecycleSubject, to: AppointmentStatus, by: Actor, at: Dat
 }
 
 function notConfirmed(appt: LifecycleSubject): TransitionResult | null {
-  return appt.status === 'confirmed' ? null : conflict(`This appointment is ${statusWords[appt.status]}, so it cannot be changed`);
+  return appt.status === 'confirmed'
+    ? null
+    : conflict(`This appointment is ${statusWords[appt.status]}, so it cannot be changed`);
 }
 
 /** True while there are still at least `policyHours` before the start. */

@@ -18,7 +18,8 @@ const invite: CalendarInvite = {
 function parse(ics: string) {
   const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
   expect(lines.pop()).toBe(''); // ends with CRLF
-  const value = (name: string) => lines.filter((l) => l.split(/[;:]/)[0] === name).map((l) => l.slice(l.indexOf(':', name.length) + 1));
+  const value = (name: string) =>
+    lines.filter((l) => l.split(/[;:]/)[0] === name).map((l) => l.slice(l.indexOf(':', name.length) + 1));
   return { lines, value };
 }
 
@@ -62,9 +63,11 @@ describe('buildCalendarInvite', () => {
   });
 
   it('keeps names and e-mails from breaking lines or parameters', () => {
-    const { lines } = parse(buildCalendarInvite({ ...invite, organizer: { name: 'Evil"\r\nX-INJECT:1', email: 'a@b.c\r\nX:1' } }));
+    const { lines } = parse(
+      buildCalendarInvite({ ...invite, organizer: { name: 'Evil"\r\nX-INJECT:1', email: 'a@b.c\r\nX:1' } }),
+    );
     expect(lines.some((l) => l.startsWith('X-INJECT') || l.startsWith('X:'))).toBe(false);
-    expect(lines).toContain("ORGANIZER;CN=\"Evil'  X-INJECT:1\":mailto:a@b.cX:1");
+    expect(lines).toContain('ORGANIZER;CN="Evil\'  X-INJECT:1":mailto:a@b.cX:1');
   });
 
   it('refuses a negative or fractional sequence', () => {

@@ -59,7 +59,10 @@ function mailto(email: string): string {
 
 /** 20260330T090000Z: the UTC DATE-TIME form. */
 export function formatUtc(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return instant
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /**

@@ -27,7 +27,12 @@ function expectError(res: { status: number; body: any; text: string }, status: n
 
 async function doctorWithHours(name: string, rules: Record<string, unknown> = {}) {
   const doctor = await approvedDoctor(api, admin, name, { timeZone: 'Europe/London' });
-  const res = await doctor.c.put('/api/v1/doctors/me/availability', { timeZone: 'Europe/London', slotMinutes: 30, weekly: allWeek(), ...rules });
+  const res = await doctor.c.put('/api/v1/doctors/me/availability', {
+    timeZone: 'Europe/London',
+    slotMinutes: 30,
+    weekly: allWeek(),
+    ...rules,
+  });
   expect(res.status, res.text).toBe(200);
   return doctor;
 }
@@ -43,7 +48,12 @@ async function manyPatients(n: number) {
   return Promise.all(
     Array.from({ length: n }, async (_, i) => {
       const email = newEmail(`racer${i}`);
-      const user = await api.container.identity.useCases.register({ role: 'patient', name: `Racer ${i}`, email, password: PASSWORD });
+      const user = await api.container.identity.useCases.register({
+        role: 'patient',
+        name: `Racer ${i}`,
+        email,
+        password: PASSWORD,
+      });
       await api.db.collection('users').updateOne({ _id: user.id as never }, { $set: { emailVerified: true } });
       const c = new ApiClient(api.baseUrl);
       c.accessToken = (await c.post('/api/v1/auth/login', { email, password: PASSWORD })).body.accessToken;
@@ -55,7 +65,11 @@ async function manyPatients(n: number) {
 describe('availability and slots', () => {
   it('lets only approved doctors publish hours, and validates them', async () => {
     const pending = await signedIn(api, 'doctor');
-    expectError(await pending.c.put('/api/v1/doctors/me/availability', { timeZone: 'Europe/London', slotMinutes: 30, weekly: allWeek() }), 403, 'FORBIDDEN');
+    expectError(
+      await pending.c.put('/api/v1/doctors/me/availability', { timeZone: 'Europe/London', slotMinutes: 30, weekly: allWeek() }),
+      403,
+      'FORBIDDEN',
+    );
     const doctor = await doctorWithHours('Dr Rules');
     const bad = await doctor.c.put('/api/v1/doctors/me/availability', {
       timeZone: 'Nowhere/City',
@@ -70,7 +84,7 @@ describe('availability and slots', () => {
     expect(preview.body.days.length).toBeGreaterThanOrEqual(13);
   });
 
-  it('lists free slots grouped by the viewer\'s dates, and 404 for doctors who are not listed', async () => {
+  it("lists free slots grouped by the viewer's dates, and 404 for doctors who are not listed", async () => {
     const doctor = await doctorWithHours('Dr Slots');
     const patient = await signedIn(api, 'patient');
     const date = daysAhead(3);
@@ -80,8 +94,16 @@ describe('availability and slots', () => {
     expect(res.body.timeZone).toBe('Asia/Tokyo');
     // 09:00-17:00 London is evening-to-night in Tokyo: all of it on one Tokyo date.
     for (const day of res.body.days) expect(day.date).toBe(date);
-    expectError(await patient.c.get(`/api/v1/doctors/${(await signedIn(api, 'doctor')).id}/slots?from=${date}&to=${date}&tz=UTC`), 404, 'NOT_FOUND');
-    expectError(await patient.c.get(`/api/v1/doctors/${doctor.id}/slots?from=${date}&to=2030-01-01&tz=UTC`), 400, 'VALIDATION_FAILED');
+    expectError(
+      await patient.c.get(`/api/v1/doctors/${(await signedIn(api, 'doctor')).id}/slots?from=${date}&to=${date}&tz=UTC`),
+      404,
+      'NOT_FOUND',
+    );
+    expectError(
+      await patient.c.get(`/api/v1/doctors/${doctor.id}/slots?from=${date}&to=2030-01-01&tz=UTC`),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 });
 
@@ -104,7 +126,12 @@ describe('booking', () => {
     const patient = await signedIn(api, 'patient', 'Pat Booker');
     const date = daysAhead(5);
     const [start] = await slotsOn(patient.c, doctor.id, date);
-    const res = await patient.c.post('/api/v1/appointments', { doctorId: doctor.id, start, reason: 'Persistent cough', timeZone: 'America/New_York' });
+    const res = await patient.c.post('/api/v1/appointments', {
+      doctorId: doctor.id,
+      start,
+      reason: 'Persistent cough',
+      timeZone: 'America/New_York',
+    });
     expect(res.status, res.text).toBe(201);
     expect(res.body.appointment).toMatchObject({ doctorId: doctor.id, patientId: patient.id, start, status: 'confirmed' });
     expect(new Date(res.body.appointment.end).getTime() - new Date(start!).getTime()).toBe(30 * 60_000);
@@ -123,7 +150,11 @@ describe('booking', () => {
     expectError(await patient.c.post('/api/v1/appointments', { doctorId: doctor.id, start: offGrid }), 409, 'SLOT_UNAVAILABLE');
     const tooSoon = new Date(Date.now() + 30 * 60_000).toISOString();
     expectError(await patient.c.post('/api/v1/appointments', { doctorId: doctor.id, start: tooSoon }), 409, 'SLOT_UNAVAILABLE');
-    expectError(await patient.c.post('/api/v1/appointments', { doctorId: doctor.id, start: 'tomorrow' }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await patient.c.post('/api/v1/appointments', { doctorId: doctor.id, start: 'tomorrow' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expectError(await doctor.c.post('/api/v1/appointments', { doctorId: doctor.id, start }), 403, 'FORBIDDEN');
     expect(await api.db.collection('appointments').countDocuments({ doctorId: doctor.id })).toBe(1);
   });
@@ -146,13 +177,21 @@ describe('booking', () => {
     const key = randomUUID();
     const first = await patient.c.post('/api/v1/appointments', { doctorId: doctor.id, start: s1 }, { 'idempotency-key': key });
     const retry = await patient.c.post('/api/v1/appointments', { doctorId: doctor.id, start: s1 }, { 'idempotency-key': key });
-    const changedBody = await patient.c.post('/api/v1/appointments', { doctorId: doctor.id, start: s2 }, { 'idempotency-key': key });
+    const changedBody = await patient.c.post(
+      '/api/v1/appointments',
+      { doctorId: doctor.id, start: s2 },
+      { 'idempotency-key': key },
+    );
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body.appointment.id).toBe(first.body.appointment.id);
     expect(changedBody.body.appointment.id).toBe(first.body.appointment.id);
     expect(await api.db.collection('appointments').countDocuments({ doctorId: doctor.id })).toBe(1);
-    expectError(await patient.c.post('/api/v1/appointments', { doctorId: doctor.id, start: s2 }, { 'idempotency-key': 'short' }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await patient.c.post('/api/v1/appointments', { doctorId: doctor.id, start: s2 }, { 'idempotency-key': 'short' }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('includes the buffer: the next slot starts after slot + buffer', async () => {
@@ -266,7 +305,12 @@ describe('search and recovery', () => {
     const date = daysAhead(12);
     const [start] = await slotsOn(patient.c, doctor.id, date);
     // Simulate a crash after claiming: claims exist, the appointment does not.
-    await api.container.scheduling.useCases.claimTime({ doctorId: doctor.id, patientId: patient.id, start: new Date(start!), holdId: 'crashed-booking' });
+    await api.container.scheduling.useCases.claimTime({
+      doctorId: doctor.id,
+      patientId: patient.id,
+      start: new Date(start!),
+      holdId: 'crashed-booking',
+    });
     expect(await slotsOn(patient.c, doctor.id, date)).not.toContain(start);
     api.clock.advance(10 * 60_000);
     try {

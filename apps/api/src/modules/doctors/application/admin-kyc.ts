@@ -31,7 +31,8 @@ export function makeKycDetails(deps: DoctorsDeps) {
     const doctor = await deps.doctors.findById(doctorId);
     if (!doctor) throw new AppError('NOT_FOUND', 'No such doctor.');
     const docs = doctor.kyc.documents;
-    const link = async (fileId: string | undefined) => (fileId ? ((await deps.files.getFileUrl(fileId)) ?? undefined) : undefined);
+    const link = async (fileId: string | undefined) =>
+      fileId ? ((await deps.files.getFileUrl(fileId)) ?? undefined) : undefined;
     const [identity, license, degree] = await Promise.all([link(docs?.identity), link(docs?.license), link(docs?.degree)]);
     return {
       doctor: await toOwnDoctor(deps, doctor, await deps.kycEvents.listForDoctor(doctorId)),

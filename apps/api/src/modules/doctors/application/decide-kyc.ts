@@ -45,7 +45,11 @@ export function makeDecideKyc(deps: DoctorsDeps) {
       doctor.kyc.submission,
       now,
     );
-    await deps.mailer.send({ to: doctor.email, subject: subjects[input.decision], text: decisionMail(doctor.name, input.decision, input.reason) });
+    await deps.mailer.send({
+      to: doctor.email,
+      subject: subjects[input.decision],
+      text: decisionMail(doctor.name, input.decision, input.reason),
+    });
     return getOwnDoctor(doctor.id);
   };
 }

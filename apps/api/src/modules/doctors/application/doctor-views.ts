@@ -15,7 +15,9 @@ export async function toOwnDoctor(deps: DoctorsDeps, doctor: Doctor, history: Ky
     id: doctor.id,
     name: doctor.name,
     email: doctor.email,
-    profile: doctor.profile ? { ...doctor.profile, ...(doctor.specialtyName ? { specialtyName: doctor.specialtyName } : {}) } : null,
+    profile: doctor.profile
+      ? { ...doctor.profile, ...(doctor.specialtyName ? { specialtyName: doctor.specialtyName } : {}) }
+      : null,
     profileComplete: doctor.profile !== null,
     ...(url ? { avatarUrl: url } : {}),
     kyc: {

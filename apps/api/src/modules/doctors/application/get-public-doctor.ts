@@ -17,6 +17,12 @@ export function makeFindListedDoctor(deps: DoctorsDeps) {
   return async function findListedDoctor(doctorId: string) {
     const doctor = await deps.doctors.findById(doctorId);
     if (!doctor || !isListed(doctor)) return null;
-    return { id: doctor.id, name: doctor.name, email: doctor.email, timeZone: doctor.profile!.timeZone, ...(doctor.specialtyName ? { specialty: doctor.specialtyName } : {}) };
+    return {
+      id: doctor.id,
+      name: doctor.name,
+      email: doctor.email,
+      timeZone: doctor.profile!.timeZone,
+      ...(doctor.specialtyName ? { specialty: doctor.specialtyName } : {}),
+    };
   };
 }

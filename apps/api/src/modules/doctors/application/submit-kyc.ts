@@ -21,7 +21,11 @@ export function makeSubmitKyc(deps: DoctorsDeps) {
     if (!result.ok) throw new AppError(result.code, result.message);
 
     const { identity, license, degree } = input.documents;
-    for (const [field, fileId] of [['documents.identity', identity], ['documents.license', license], ['documents.degree', degree]] as const) {
+    for (const [field, fileId] of [
+      ['documents.identity', identity],
+      ['documents.license', license],
+      ['documents.degree', degree],
+    ] as const) {
       if (fileId) await deps.files.attachFile({ fileId, ownerId: doctorId, purpose: 'kyc-document', field });
     }
     const now = deps.clock.now();

@@ -66,11 +66,23 @@ describe('uploads', () => {
     expect(wrongType.body.error.details.fieldErrors.contentType).toBeDefined();
     const tooBig = await doctor.c.post('/api/v1/uploads', { purpose: 'avatar', contentType: 'image/png', size: 6 * 1024 * 1024 });
     expect(tooBig.body.error.details.fieldErrors.size).toBeDefined();
-    expectError(await patient.c.post('/api/v1/uploads', { purpose: 'kyc-document', contentType: 'application/pdf', size: 100 }), 403, 'FORBIDDEN');
-    expectError(await admin.c.post('/api/v1/uploads', { purpose: 'avatar', contentType: 'image/png', size: 100 }), 403, 'FORBIDDEN');
+    expectError(
+      await patient.c.post('/api/v1/uploads', { purpose: 'kyc-document', contentType: 'application/pdf', size: 100 }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await admin.c.post('/api/v1/uploads', { purpose: 'avatar', contentType: 'image/png', size: 100 }),
+      403,
+      'FORBIDDEN',
+    );
     expect(await api.db.collection('files').countDocuments({ ownerId: patient.id })).toBe(0);
 
-    const ok = await doctor.c.post('/api/v1/uploads', { purpose: 'kyc-document', contentType: 'application/pdf', size: tinyPdf.byteLength });
+    const ok = await doctor.c.post('/api/v1/uploads', {
+      purpose: 'kyc-document',
+      contentType: 'application/pdf',
+      size: tinyPdf.byteLength,
+    });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ method: 'PUT', headers: { 'Content-Type': 'application/pdf' } });
     expect(ok.body.uploadUrl).toContain('X-Amz-Signature');
@@ -86,7 +98,12 @@ describe('uploads', () => {
     expectError(await doctor.c.get(`/api/v1/files/${fileId}/url`), 404, 'NOT_FOUND');
     expect((await doctor.c.put('/api/v1/doctors/me/profile', profile())).status).toBe(200);
     const license = await uploadFile(doctor.c, 'kyc-document', 'application/pdf', tinyPdf);
-    await doctor.c.put('/api/v1/doctors/me/kyc', { registrationNumber: 'REG-1', council: 'NMC', registrationYear: 2010, documents: { identity: fileId, license } });
+    await doctor.c.put('/api/v1/doctors/me/kyc', {
+      registrationNumber: 'REG-1',
+      council: 'NMC',
+      registrationYear: 2010,
+      documents: { identity: fileId, license },
+    });
 
     const link = await doctor.c.get(`/api/v1/files/${fileId}/url`);
     expect(link.status).toBe(200);
@@ -102,40 +119,76 @@ describe('doctor profile and KYC', () => {
   it('starts not_submitted, validates the profile, and needs a profile before KYC', async () => {
     const doctor = await signedIn(api, 'doctor');
     const me = await doctor.c.get('/api/v1/doctors/me');
-    expect(me.body.doctor).toMatchObject({ kyc: { status: 'not_submitted' }, profile: null, profileComplete: false, listed: false });
+    expect(me.body.doctor).toMatchObject({
+      kyc: { status: 'not_submitted' },
+      profile: null,
+      profileComplete: false,
+      listed: false,
+    });
 
-    const bad = await doctor.c.put('/api/v1/doctors/me/profile', profile({ experienceYears: -1, languages: [], timeZone: 'Mars/Base', consultationFee: { amount: 5, currency: 'rupees' } }));
+    const bad = await doctor.c.put(
+      '/api/v1/doctors/me/profile',
+      profile({ experienceYears: -1, languages: [], timeZone: 'Mars/Base', consultationFee: { amount: 5, currency: 'rupees' } }),
+    );
     expectError(bad, 400, 'VALIDATION_FAILED');
     expect(Object.keys(bad.body.error.details.fieldErrors)).toEqual(
       expect.arrayContaining(['experienceYears', 'languages', 'timeZone', 'consultationFee.currency']),
     );
-    expectError(await doctor.c.put('/api/v1/doctors/me/profile', profile({ specialtyId: 'astrology' })), 400, 'VALIDATION_FAILED');
+    expectError(
+      await doctor.c.put('/api/v1/doctors/me/profile', profile({ specialtyId: 'astrology' })),
+      400,
+      'VALIDATION_FAILED',
+    );
 
     const fileId = await uploadFile(doctor.c, 'kyc-document', 'application/pdf', tinyPdf);
-    const early = await doctor.c.put('/api/v1/doctors/me/kyc', { registrationNumber: 'REG-9', council: 'NMC', registrationYear: 2010, documents: { identity: fileId, license: fileId } });
+    const early = await doctor.c.put('/api/v1/doctors/me/kyc', {
+      registrationNumber: 'REG-9',
+      council: 'NMC',
+      registrationYear: 2010,
+      documents: { identity: fileId, license: fileId },
+    });
     expectError(early, 409, 'CONFLICT');
     expect((await doctor.c.get('/api/v1/doctors/me')).body.doctor.kyc.status).toBe('not_submitted');
   });
 
-  it('refuses to attach a file that was never uploaded, or someone else\'s file (403)', async () => {
+  it("refuses to attach a file that was never uploaded, or someone else's file (403)", async () => {
     const doctor = await signedIn(api, 'doctor');
     const thief = await signedIn(api, 'doctor');
     await thief.c.put('/api/v1/doctors/me/profile', profile());
     await doctor.c.put('/api/v1/doctors/me/profile', profile());
     const theirs = await uploadFile(doctor.c, 'kyc-document', 'application/pdf', tinyPdf);
     const mine = await uploadFile(thief.c, 'kyc-document', 'application/pdf', tinyPdf);
-    const stolen = await thief.c.put('/api/v1/doctors/me/kyc', { registrationNumber: 'REG-7', council: 'NMC', registrationYear: 2010, documents: { identity: theirs, license: mine } });
+    const stolen = await thief.c.put('/api/v1/doctors/me/kyc', {
+      registrationNumber: 'REG-7',
+      council: 'NMC',
+      registrationYear: 2010,
+      documents: { identity: theirs, license: mine },
+    });
     expectError(stolen, 403, 'FORBIDDEN');
 
-    const declared = await thief.c.post('/api/v1/uploads', { purpose: 'kyc-document', contentType: 'application/pdf', size: 2048 });
-    const never = await thief.c.put('/api/v1/doctors/me/kyc', { registrationNumber: 'REG-7', council: 'NMC', registrationYear: 2010, documents: { identity: declared.body.fileId, license: mine } });
+    const declared = await thief.c.post('/api/v1/uploads', {
+      purpose: 'kyc-document',
+      contentType: 'application/pdf',
+      size: 2048,
+    });
+    const never = await thief.c.put('/api/v1/doctors/me/kyc', {
+      registrationNumber: 'REG-7',
+      council: 'NMC',
+      registrationYear: 2010,
+      documents: { identity: declared.body.fileId, license: mine },
+    });
     expectError(never, 400, 'VALIDATION_FAILED');
     expect(never.body.error.details.fieldErrors['documents.identity'][0]).toMatch(/not been uploaded/);
 
     // Declared 2048 bytes, sent fewer: the bucket object does not match, so it is refused.
     const lying = await thief.c.post('/api/v1/uploads', { purpose: 'kyc-document', contentType: 'application/pdf', size: 2048 });
     await fetch(lying.body.uploadUrl, { method: 'PUT', headers: lying.body.headers, body: Buffer.from(tinyPdf) });
-    const mismatch = await thief.c.put('/api/v1/doctors/me/kyc', { registrationNumber: 'REG-7', council: 'NMC', registrationYear: 2010, documents: { identity: lying.body.fileId, license: mine } });
+    const mismatch = await thief.c.put('/api/v1/doctors/me/kyc', {
+      registrationNumber: 'REG-7',
+      council: 'NMC',
+      registrationYear: 2010,
+      documents: { identity: lying.body.fileId, license: mine },
+    });
     expectError(mismatch, 400, 'VALIDATION_FAILED');
     expect((await thief.c.get('/api/v1/doctors/me')).body.doctor.kyc.status).toBe('not_submitted');
   });
@@ -165,7 +218,11 @@ describe('admin review', () => {
       ['POST', `/api/v1/admin/users/${doctor.id}/block`],
       ['GET', '/api/v1/admin/audit-log'],
     ] as const) {
-      expectError(await doctor.c.request(method, path, method === 'POST' ? { decision: 'approve', reason: 'x y z' } : undefined), 403, 'FORBIDDEN');
+      expectError(
+        await doctor.c.request(method, path, method === 'POST' ? { decision: 'approve', reason: 'x y z' } : undefined),
+        403,
+        'FORBIDDEN',
+      );
     }
   });
 
@@ -187,14 +244,22 @@ describe('admin review', () => {
     expect(noReason.body.error.details.fieldErrors.reason).toBeDefined();
     expect((await doctor.c.get('/api/v1/doctors/me')).body.doctor.kyc.status).toBe('pending');
 
-    const resubmit = await admin.c.post(`/api/v1/admin/doctors/${doctor.id}/kyc/decision`, { decision: 'resubmit', reason: 'The licence scan is blurred' });
+    const resubmit = await admin.c.post(`/api/v1/admin/doctors/${doctor.id}/kyc/decision`, {
+      decision: 'resubmit',
+      reason: 'The licence scan is blurred',
+    });
     expect(resubmit.status).toBe(200);
     expect(resubmit.body.doctor.kyc).toMatchObject({ status: 'resubmission_requested', reason: 'The licence scan is blurred' });
     const mail = await waitForMail(doctor.email, 'needs more');
     expect(mail.Text).toContain('The licence scan is blurred');
     expectError(await admin.c.post(`/api/v1/admin/doctors/${doctor.id}/kyc/decision`, { decision: 'approve' }), 409, 'CONFLICT');
 
-    const again = await doctor.c.put('/api/v1/doctors/me/kyc', { registrationNumber: 'REG-NEW-1', council: 'NMC', registrationYear: 2012, documents: { identity: doctor.identity, license: doctor.license } });
+    const again = await doctor.c.put('/api/v1/doctors/me/kyc', {
+      registrationNumber: 'REG-NEW-1',
+      council: 'NMC',
+      registrationYear: 2012,
+      documents: { identity: doctor.identity, license: doctor.license },
+    });
     expect(again.body.doctor.kyc.status).toBe('pending');
     await approve(doctor.id);
     const me = (await doctor.c.get('/api/v1/doctors/me')).body.doctor;
@@ -205,10 +270,19 @@ describe('admin review', () => {
 
     const audit = await admin.c.get(`/api/v1/admin/audit-log?targetId=${doctor.id}`);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['kyc.approve', 'kyc.resubmit']);
-    expect(audit.body.items[1]).toMatchObject({ actorId: admin.id, actorName: 'Test Admin', reason: 'The licence scan is blurred' });
+    expect(audit.body.items[1]).toMatchObject({
+      actorId: admin.id,
+      actorName: 'Test Admin',
+      reason: 'The licence scan is blurred',
+    });
 
     // Changing registration details after approval sends the doctor back to review.
-    const changed = await doctor.c.put('/api/v1/doctors/me/kyc', { registrationNumber: 'REG-NEW-2', council: 'NMC', registrationYear: 2012, documents: { identity: doctor.identity, license: doctor.license } });
+    const changed = await doctor.c.put('/api/v1/doctors/me/kyc', {
+      registrationNumber: 'REG-NEW-2',
+      council: 'NMC',
+      registrationYear: 2012,
+      documents: { identity: doctor.identity, license: doctor.license },
+    });
     expect(changed.body.doctor.kyc.status).toBe('pending');
     expect(changed.body.doctor.listed).toBe(false);
   });
@@ -218,7 +292,10 @@ describe('admin review', () => {
     const second = await signedInAdmin(api);
     const results = await Promise.all([
       admin.c.post(`/api/v1/admin/doctors/${doctor.id}/kyc/decision`, { decision: 'approve' }),
-      second.c.post(`/api/v1/admin/doctors/${doctor.id}/kyc/decision`, { decision: 'reject', reason: 'Registration number not found' }),
+      second.c.post(`/api/v1/admin/doctors/${doctor.id}/kyc/decision`, {
+        decision: 'reject',
+        reason: 'Registration number not found',
+      }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await api.db.collection('kyc_events').countDocuments({ doctorId: doctor.id, byRole: 'admin' })).toBe(1);
@@ -228,8 +305,17 @@ describe('admin review', () => {
 describe('patient search', () => {
   it('finds approved doctors by name or specialty, filters, sorts and pages', async () => {
     const tag = `Zeta${Date.now() % 100000}`;
-    const a = await submittedDoctor(`Dr ${tag} Anand`, { consultationFee: { amount: 500, currency: 'INR' }, experienceYears: 5, languages: ['English', 'Tamil'], gender: 'male' });
-    const b = await submittedDoctor(`Dr ${tag} Bose`, { consultationFee: { amount: 1500, currency: 'INR' }, experienceYears: 20, specialtyId: 'dermatology' });
+    const a = await submittedDoctor(`Dr ${tag} Anand`, {
+      consultationFee: { amount: 500, currency: 'INR' },
+      experienceYears: 5,
+      languages: ['English', 'Tamil'],
+      gender: 'male',
+    });
+    const b = await submittedDoctor(`Dr ${tag} Bose`, {
+      consultationFee: { amount: 1500, currency: 'INR' },
+      experienceYears: 20,
+      specialtyId: 'dermatology',
+    });
     await approve(a.id);
     await approve(b.id);
     const patient = await signedIn(api, 'patient');
@@ -248,7 +334,11 @@ describe('patient search', () => {
     expect(ids(bySpecialtyName)).toContain(b.id);
 
     const profilePage = await patient.c.get(`/api/v1/doctors/${a.id}`);
-    expect(profilePage.body.doctor).toMatchObject({ name: `Dr ${tag} Anand`, specialty: { id: 'cardiology', name: 'Cardiology' }, consultationFee: { amount: 500, currency: 'INR' } });
+    expect(profilePage.body.doctor).toMatchObject({
+      name: `Dr ${tag} Anand`,
+      specialty: { id: 'cardiology', name: 'Cardiology' },
+      consultationFee: { amount: 500, currency: 'INR' },
+    });
     expect(profilePage.body.doctor.email).toBeUndefined();
   });
 
@@ -266,12 +356,14 @@ describe('patient search', () => {
   it('lists specialties (seeded, at least 15)', async () => {
     const res = await (await signedIn(api, 'patient')).c.get('/api/v1/specialties');
     expect(res.body.items.length).toBeGreaterThanOrEqual(15);
-    expect(res.body.items.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['general-physician', 'paediatrics', 'ent', 'urology']));
+    expect(res.body.items.map((s: { id: string }) => s.id)).toEqual(
+      expect.arrayContaining(['general-physician', 'paediatrics', 'ent', 'urology']),
+    );
   });
 });
 
 describe('blocking', () => {
-  it('ends a blocked doctor\'s sessions at once, hides them, and unblocking restores them', async () => {
+  it("ends a blocked doctor's sessions at once, hides them, and unblocking restores them", async () => {
     const doctor = await submittedDoctor('Dr Blocked Soon');
     await approve(doctor.id);
     const patient = await signedIn(api, 'patient');
@@ -289,7 +381,9 @@ describe('blocking', () => {
 
     expect((await admin.c.post(`/api/v1/admin/users/${doctor.id}/unblock`)).body.user.blocked).toBe(false);
     expect(ids(await search(patient.c, 'q=Blocked%20Soon'))).toEqual([doctor.id]);
-    const actions = (await admin.c.get(`/api/v1/admin/audit-log?targetId=${doctor.id}`)).body.items.map((e: { action: string; ip?: string }) => e.action);
+    const actions = (await admin.c.get(`/api/v1/admin/audit-log?targetId=${doctor.id}`)).body.items.map(
+      (e: { action: string; ip?: string }) => e.action,
+    );
     expect(actions).toEqual(['user.unblock', 'user.block', 'kyc.approve']);
   });
 

@@ -19,7 +19,8 @@ export function makeAttachFile(deps: FilesDeps) {
     const file = await deps.files.findById(input.fileId);
     if (!file) throw AppError.validation({ [input.field]: ['No such file; upload it again'] });
     if (file.ownerId !== input.ownerId) throw new AppError('FORBIDDEN', 'You can only attach your own files.');
-    if (file.purpose !== input.purpose) throw AppError.validation({ [input.field]: ['This file was uploaded for something else'] });
+    if (file.purpose !== input.purpose)
+      throw AppError.validation({ [input.field]: ['This file was uploaded for something else'] });
     if (file.status !== 'uploaded') {
       const check = checkUploadedObject(file, await deps.storage.head(file.key));
       if (check !== 'ok') throw AppError.validation({ [input.field]: [problems[check]] });

@@ -7,7 +7,12 @@ export interface FileRepository {
 }
 
 export interface ObjectStorage {
-  presignPut(key: string, contentType: string, size: number, expiresInSeconds: number): Promise<{ url: string; headers: Record<string, string> }>;
+  presignPut(
+    key: string,
+    contentType: string,
+    size: number,
+    expiresInSeconds: number,
+  ): Promise<{ url: string; headers: Record<string, string> }>;
   presignGet(key: string, expiresInSeconds: number, downloadName?: string): Promise<string>;
   head(key: string): Promise<{ size: number; contentType: string } | null>;
 }

@@ -10,10 +10,7 @@ export function makeAuthenticate(deps: IdentityDeps) {
   return async function authenticate(accessToken: string | undefined): Promise<AccessClaims> {
     const claims = accessToken ? await deps.tokens.verify(accessToken) : null;
     if (!claims) throw new AppError('UNAUTHENTICATED', 'Log in to continue.');
-    const [family, user] = await Promise.all([
-      deps.sessions.findFamily(claims.sessionId),
-      deps.users.findById(claims.userId),
-    ]);
+    const [family, user] = await Promise.all([deps.sessions.findFamily(claims.sessionId), deps.users.findById(claims.userId)]);
     if (!family || !user) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Log in again.');
     if (user.blocked) throw new AppError('ACCOUNT_BLOCKED', 'This account is blocked. Contact support.');
     if (family.revokedAt) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Log in again.');

@@ -12,7 +12,12 @@ export function toAdminUser(user: User): AdminUser {
 }
 
 export function makeListUsers(deps: IdentityDeps) {
-  return async function listUsers(input: { role?: User['role'] | undefined; q?: string | undefined; page: number; limit: number }) {
+  return async function listUsers(input: {
+    role?: User['role'] | undefined;
+    q?: string | undefined;
+    page: number;
+    limit: number;
+  }) {
     const { items, total } = await deps.users.search({
       role: input.role,
       text: input.q || undefined,

@@ -36,12 +36,7 @@ export async function issueCode(deps: IdentityDeps, user: User, purpose: CodePur
 }
 
 /** Checks a submitted code; throws a 400 naming the `code` field unless it is right. Consumes it when right. */
-export async function consumeCode(
-  deps: IdentityDeps,
-  user: User | null,
-  purpose: CodePurpose,
-  submitted: string,
-): Promise<void> {
+export async function consumeCode(deps: IdentityDeps, user: User | null, purpose: CodePurpose, submitted: string): Promise<void> {
   const stored = user ? await deps.codes.find(user.id, purpose) : null;
   const now = deps.clock.now();
   const live = stored && stored.expiresAt > now;

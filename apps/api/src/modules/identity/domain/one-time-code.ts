@@ -31,12 +31,7 @@ export type CodeCheck = 'ok' | 'missing' | 'expired' | 'too-many-attempts' | 'wr
  * CODE_MAX_ATTEMPTS attempt slots (claimed by unique insert, so concurrent
  * guesses cannot exceed the limit).
  */
-export function checkCode(
-  code: OneTimeCode | null,
-  now: Date,
-  attemptClaimed: boolean,
-  matches: boolean,
-): CodeCheck {
+export function checkCode(code: OneTimeCode | null, now: Date, attemptClaimed: boolean, matches: boolean): CodeCheck {
   if (!code) return 'missing';
   if (code.expiresAt.getTime() <= now.getTime()) return 'expired';
   if (!attemptClaimed) return 'too-many-attempts';

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decideRefresh, formatRefreshToken, parseRefreshToken, type RefreshToken, type SessionFamily } from './refresh-session.ts';
+import {
+  decideRefresh,
+  formatRefreshToken,
+  parseRefreshToken,
+  type RefreshToken,
+  type SessionFamily,
+} from './refresh-session.ts';
 
 const now = new Date('2026-03-01T10:00:00Z');
 const later = new Date('2026-03-31T10:00:00Z');
@@ -37,7 +43,15 @@ describe('refresh token wire form', () => {
     expect(parseRefreshToken(formatRefreshToken(id, secret))).toEqual({ id, secret });
   });
   it('rejects anything else', () => {
-    for (const raw of [undefined, '', 'abc', 'a.b', `${'a'.repeat(22)}.short`, `${'a'.repeat(22)}.${'b'.repeat(40)}.x`, `$where.${'b'.repeat(40)}`]) {
+    for (const raw of [
+      undefined,
+      '',
+      'abc',
+      'a.b',
+      `${'a'.repeat(22)}.short`,
+      `${'a'.repeat(22)}.${'b'.repeat(40)}.x`,
+      `$where.${'b'.repeat(40)}`,
+    ]) {
       expect(parseRefreshToken(raw)).toBeNull();
     }
   });

@@ -45,24 +45,45 @@ describe('register', () => {
   it('creates a patient, e-mails a 6-digit code, and refuses a second account with the e-mail (409)', async () => {
     const email = newEmail();
     const c = client();
-    const res = await c.post('/api/v1/auth/register', { role: 'patient', name: 'Ada Patient', email, password: PASSWORD, phone: '+44 20 7946 0958' });
+    const res = await c.post('/api/v1/auth/register', {
+      role: 'patient',
+      name: 'Ada Patient',
+      email,
+      password: PASSWORD,
+      phone: '+44 20 7946 0958',
+    });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({ role: 'patient', name: 'Ada Patient', email, emailVerified: false });
     expect(res.body.user.passwordHash).toBeUndefined();
     expect(await latestCode(email, 'verification')).toMatch(/^\d{6}$/);
 
-    const again = await c.post('/api/v1/auth/register', { role: 'doctor', name: 'Someone', email: email.toUpperCase(), password: PASSWORD });
+    const again = await c.post('/api/v1/auth/register', {
+      role: 'doctor',
+      name: 'Someone',
+      email: email.toUpperCase(),
+      password: PASSWORD,
+    });
     expectError(again, 409, 'CONFLICT');
     expect(again.body.error.details.fieldErrors.email).toBeDefined();
   });
 
   it('answers 400 with field messages for bad input and stores nothing', async () => {
     const email = newEmail();
-    const res = await client().post('/api/v1/auth/register', { role: 'admin', name: '', email: 'not-an-email', password: 'short' });
+    const res = await client().post('/api/v1/auth/register', {
+      role: 'admin',
+      name: '',
+      email: 'not-an-email',
+      password: 'short',
+    });
     expectError(res, 400, 'VALIDATION_FAILED');
     expect(Object.keys(res.body.error.details.fieldErrors).sort()).toEqual(['email', 'name', 'password', 'role']);
 
-    const common = await client().post('/api/v1/auth/register', { role: 'patient', name: 'Common', email, password: 'password1234' });
+    const common = await client().post('/api/v1/auth/register', {
+      role: 'patient',
+      name: 'Common',
+      email,
+      password: 'password1234',
+    });
     expectError(common, 400, 'VALIDATION_FAILED');
     expect(common.body.error.details.fieldErrors.password[0]).toMatch(/common/);
     expect(await api.db.collection('users').countDocuments({ email })).toBe(0);
@@ -125,7 +146,9 @@ describe('verify e-mail', () => {
     await client().post('/api/v1/auth/register', { role: 'patient', name: 'Guesser', email, password: PASSWORD });
     const code = await latestCode(email, 'verification');
     const wrong = code === '123456' ? '654321' : '123456';
-    const guesses = await Promise.all(Array.from({ length: 8 }, () => client().post('/api/v1/auth/verify-email', { email, code: wrong })));
+    const guesses = await Promise.all(
+      Array.from({ length: 8 }, () => client().post('/api/v1/auth/verify-email', { email, code: wrong })),
+    );
     expect(guesses.every((g) => g.status === 400)).toBe(true);
     const right = await client().post('/api/v1/auth/verify-email', { email, code });
     expectError(right, 400, 'VALIDATION_FAILED');
@@ -157,7 +180,11 @@ describe('login, refresh, logout', () => {
   it('answers 401 for a wrong password, an unknown e-mail, and /me without a token', async () => {
     const { email } = await registerVerified();
     expectError(await client().post('/api/v1/auth/login', { email, password: 'wrong password 123' }), 401, 'UNAUTHENTICATED');
-    expectError(await client().post('/api/v1/auth/login', { email: newEmail('ghost'), password: PASSWORD }), 401, 'UNAUTHENTICATED');
+    expectError(
+      await client().post('/api/v1/auth/login', { email: newEmail('ghost'), password: PASSWORD }),
+      401,
+      'UNAUTHENTICATED',
+    );
     expectError(await client().get('/api/v1/me'), 401, 'UNAUTHENTICATED');
     const forged = client();
     forged.accessToken = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
@@ -211,12 +238,23 @@ describe('login, refresh, logout', () => {
     try {
       const c = new ApiClient(strict.baseUrl);
       const attempts = [];
-      for (let i = 0; i < 4; i++) attempts.push(await c.post('/api/v1/auth/login', { email: newEmail('ip'), password: 'whatever-it-is-1' }));
+      for (let i = 0; i < 4; i++)
+        attempts.push(await c.post('/api/v1/auth/login', { email: newEmail('ip'), password: 'whatever-it-is-1' }));
       expect(attempts.map((a) => a.status)).toEqual([401, 401, 401, 429]);
       expectError(attempts[3]!, 429, 'RATE_LIMITED');
       expect(Number(attempts[3]!.headers.get('retry-after'))).toBeGreaterThan(0);
       const registers = [];
-      for (let i = 0; i < 3; i++) registers.push((await c.post('/api/v1/auth/register', { role: 'patient', name: 'Many Accounts', email: newEmail('ip'), password: PASSWORD })).status);
+      for (let i = 0; i < 3; i++)
+        registers.push(
+          (
+            await c.post('/api/v1/auth/register', {
+              role: 'patient',
+              name: 'Many Accounts',
+              email: newEmail('ip'),
+              password: PASSWORD,
+            })
+          ).status,
+        );
       expect(registers).toEqual([201, 201, 429]);
     } finally {
       await strict.stop();
@@ -251,7 +289,11 @@ describe('passwords', () => {
     expectError(await client().post('/api/v1/auth/login', { email, password: PASSWORD }), 401, 'UNAUTHENTICATED');
     expect((await client().post('/api/v1/auth/login', { email, password: newPassword })).status).toBe(200);
     // A code works once.
-    expectError(await client().post('/api/v1/auth/reset-password', { email, code, newPassword: 'yet another passphrase 8' }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await client().post('/api/v1/auth/reset-password', { email, code, newPassword: 'yet another passphrase 8' }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('change-password checks the current password and ends other sessions but keeps this one', async () => {
@@ -260,10 +302,17 @@ describe('passwords', () => {
     const otherLogin = await other.post('/api/v1/auth/login', { email, password: PASSWORD });
     other.accessToken = otherLogin.body.accessToken;
 
-    const wrong = await c.post('/api/v1/auth/change-password', { currentPassword: 'not my password', newPassword: 'changed passphrase 99' });
+    const wrong = await c.post('/api/v1/auth/change-password', {
+      currentPassword: 'not my password',
+      newPassword: 'changed passphrase 99',
+    });
     expectError(wrong, 400, 'VALIDATION_FAILED');
     expect(wrong.body.error.details.fieldErrors.currentPassword).toBeDefined();
-    expectError(await client().post('/api/v1/auth/change-password', { currentPassword: PASSWORD, newPassword: 'changed passphrase 99' }), 401, 'UNAUTHENTICATED');
+    expectError(
+      await client().post('/api/v1/auth/change-password', { currentPassword: PASSWORD, newPassword: 'changed passphrase 99' }),
+      401,
+      'UNAUTHENTICATED',
+    );
 
     const ok = await c.post('/api/v1/auth/change-password', { currentPassword: PASSWORD, newPassword: 'changed passphrase 99' });
     expect(ok.status).toBe(200);
@@ -296,7 +345,12 @@ describe('roles and admins', () => {
   });
 
   it('public sign-up cannot create an admin', async () => {
-    const res = await client().post('/api/v1/auth/register', { role: 'admin', name: 'Sneaky', email: newEmail(), password: PASSWORD });
+    const res = await client().post('/api/v1/auth/register', {
+      role: 'admin',
+      name: 'Sneaky',
+      email: newEmail(),
+      password: PASSWORD,
+    });
     expectError(res, 400, 'VALIDATION_FAILED');
   });
 });
@@ -308,7 +362,9 @@ describe('platform', () => {
     const doc = await client().get('/api/v1/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/register', '/api/v1/auth/login', '/api/v1/me']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/register', '/api/v1/auth/login', '/api/v1/me']),
+    );
     expect(doc.body.paths['/api/v1/auth/register'].post.requestBody).toBeDefined();
   });
 

@@ -26,7 +26,11 @@ export function makeClaimTime(deps: SchedulingDeps) {
 
     const previousIds = new Set(previous.map((c) => c.id));
     const wanted: TimeClaim[] = [
-      ...claimCells(slot.start, slot.end, rules.bufferMinutes).map((cell) => ({ id: claimId(input.doctorId, cell), ownerId: input.doctorId, cell })),
+      ...claimCells(slot.start, slot.end, rules.bufferMinutes).map((cell) => ({
+        id: claimId(input.doctorId, cell),
+        ownerId: input.doctorId,
+        cell,
+      })),
       ...claimCells(slot.start, slot.end, 0).map((cell) => {
         const owner = patientOwner(input.patientId);
         return { id: claimId(owner, cell), ownerId: owner, cell };
@@ -37,10 +41,15 @@ export function makeClaimTime(deps: SchedulingDeps) {
       const patientBusy = fresh.some((c) => c.ownerId === patientOwner(input.patientId));
       throw new AppError(
         'SLOT_UNAVAILABLE',
-        patientBusy ? 'This time is no longer available, or you already have an appointment then.' : 'This time is no longer available. Please pick another slot.',
+        patientBusy
+          ? 'This time is no longer available, or you already have an appointment then.'
+          : 'This time is no longer available. Please pick another slot.',
       );
     }
-    await deps.busyIndex.add(input.doctorId, fresh.filter((c) => c.ownerId === input.doctorId).map((c) => c.cell));
+    await deps.busyIndex.add(
+      input.doctorId,
+      fresh.filter((c) => c.ownerId === input.doctorId).map((c) => c.cell),
+    );
     return { slot, keptIds: new Set(wanted.map((c) => c.id)), previousIds };
   };
 }
@@ -50,7 +59,17 @@ export function makeReleaseTime(deps: SchedulingDeps) {
   return async function releaseTime(holdId: string, keepIds?: ReadonlySet<string>) {
     const released = (await deps.claims.findByHold(holdId)).filter((c) => !keepIds?.has(c.id));
     await deps.claims.removeByHold(holdId, keepIds);
-    const byOwner = Map.groupBy(released.filter((c) => !c.ownerId.startsWith('patient:')), (c) => c.ownerId);
-    await Promise.all([...byOwner].map(([owner, claims]) => deps.busyIndex.remove(owner, claims.map((c) => c.cell))));
+    const byOwner = Map.groupBy(
+      released.filter((c) => !c.ownerId.startsWith('patient:')),
+      (c) => c.ownerId,
+    );
+    await Promise.all(
+      [...byOwner].map(([owner, claims]) =>
+        deps.busyIndex.remove(
+          owner,
+          claims.map((c) => c.cell),
+        ),
+      ),
+    );
   };
 }

@@ -16,9 +16,7 @@ export interface WeeklyHours extends ClockInterval {
 }
 
 /** For one local date: either the day is off, or these hours replace the weekly ones. */
-export type DateOverride =
-  | { date: string; unavailable: true }
-  | { date: string; intervals: readonly ClockInterval[] };
+export type DateOverride = { date: string; unavailable: true } | { date: string; intervals: readonly ClockInterval[] };
 
 export interface AvailabilityRules {
   /** IANA zone the clock times are read in. */

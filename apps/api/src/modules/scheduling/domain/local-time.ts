@@ -72,6 +72,9 @@ export function wallTimeToUtc(date: string, clock: string, timeZone: string): Da
  * of the day after the last date.
  */
 export function viewerDateRangeToUtc(fromDate: string, toDate: string, timeZone: string): { from: Date; to: Date } {
-  const startOf = (date: string) => zoned(DateTime.fromISO(date, { zone: timeZone }), timeZone).startOf('day').toJSDate();
+  const startOf = (date: string) =>
+    zoned(DateTime.fromISO(date, { zone: timeZone }), timeZone)
+      .startOf('day')
+      .toJSDate();
   return { from: startOf(fromDate), to: startOf(addDays(toDate, 1)) };
 }

@@ -26,7 +26,13 @@ const valid = {
 describe('AvailabilityRules', () => {
   it('fills in defaults, normalises the zone, and fits the domain type', () => {
     const rules: DomainRules = AvailabilityRules.parse({ ...valid, timeZone: 'europe/london' });
-    expect(rules).toMatchObject({ timeZone: 'Europe/London', bufferMinutes: 0, minNoticeMinutes: 120, maxAdvanceDays: 60, overrides: [] });
+    expect(rules).toMatchObject({
+      timeZone: 'Europe/London',
+      bufferMinutes: 0,
+      minNoticeMinutes: 120,
+      maxAdvanceDays: 60,
+      overrides: [],
+    });
   });
 
   it('accepts both override forms', () => {
@@ -71,7 +77,9 @@ describe('AvailabilityRules', () => {
       { weekday: 2, start: '10:00', end: '11:00' },
       { weekday: 1, start: '11:30', end: '13:00' },
     ];
-    expect(fieldErrors(AvailabilityRules, { ...valid, weekly })).toEqual({ 'weekly.2.start': ['This overlaps another interval on the same day'] });
+    expect(fieldErrors(AvailabilityRules, { ...valid, weekly })).toEqual({
+      'weekly.2.start': ['This overlaps another interval on the same day'],
+    });
   });
 
   it('checks override dates, forms, overlaps and uniqueness', () => {
@@ -82,7 +90,13 @@ describe('AvailabilityRules', () => {
           { date: '2026-02-30', unavailable: true },
           { date: '2026-03-01', unavailable: false },
           { date: '2026-03-02', intervals: [] },
-          { date: '2026-03-03', intervals: [{ start: '09:00', end: '11:00' }, { start: '10:00', end: '12:00' }] },
+          {
+            date: '2026-03-03',
+            intervals: [
+              { start: '09:00', end: '11:00' },
+              { start: '10:00', end: '12:00' },
+            ],
+          },
         ],
       }),
     ).toEqual({
@@ -95,22 +109,35 @@ describe('AvailabilityRules', () => {
       { date: '2026-03-01', unavailable: true },
       { date: '2026-03-01', intervals: [{ start: '09:00', end: '10:00' }] },
     ];
-    expect(fieldErrors(AvailabilityRules, { ...valid, overrides: twice })).toEqual({ 'overrides.1.date': ['This date already has an override'] });
+    expect(fieldErrors(AvailabilityRules, { ...valid, overrides: twice })).toEqual({
+      'overrides.1.date': ['This date already has an override'],
+    });
   });
 });
 
 describe('SlotsQuery', () => {
   it('accepts up to 62 days and needs to >= from', () => {
-    expect(SlotsQuery.parse({ from: '2026-01-01', to: '2026-03-03', tz: 'asia/tokyo' })).toEqual({ from: '2026-01-01', to: '2026-03-03', tz: 'Asia/Tokyo' });
-    expect(fieldErrors(SlotsQuery, { from: '2026-01-01', to: '2026-03-04', tz: 'UTC' })).toEqual({ to: ['Ask for at most 62 days at a time'] });
-    expect(fieldErrors(SlotsQuery, { from: '2026-01-02', to: '2026-01-01', tz: 'UTC' })).toEqual({ to: ['The end date must be on or after the start date'] });
+    expect(SlotsQuery.parse({ from: '2026-01-01', to: '2026-03-03', tz: 'asia/tokyo' })).toEqual({
+      from: '2026-01-01',
+      to: '2026-03-03',
+      tz: 'Asia/Tokyo',
+    });
+    expect(fieldErrors(SlotsQuery, { from: '2026-01-01', to: '2026-03-04', tz: 'UTC' })).toEqual({
+      to: ['Ask for at most 62 days at a time'],
+    });
+    expect(fieldErrors(SlotsQuery, { from: '2026-01-02', to: '2026-01-01', tz: 'UTC' })).toEqual({
+      to: ['The end date must be on or after the start date'],
+    });
     expect(Object.keys(fieldErrors(SlotsQuery, { from: '1/2/2026', tz: 'Nowhere/Else' })).sort()).toEqual(['from', 'to', 'tz']);
   });
 });
 
 describe('SlotsResponse', () => {
   it('needs UTC instants', () => {
-    const day = (start: string) => ({ timeZone: 'UTC', days: [{ date: '2026-01-05', slots: [{ start, end: '2026-01-05T09:30:00.000Z' }] }] });
+    const day = (start: string) => ({
+      timeZone: 'UTC',
+      days: [{ date: '2026-01-05', slots: [{ start, end: '2026-01-05T09:30:00.000Z' }] }],
+    });
     expect(SlotsResponse.safeParse(day('2026-01-05T09:00:00.000Z')).success).toBe(true);
     expect(SlotsResponse.safeParse(day('2026-01-05T10:00:00+01:00')).success).toBe(false);
   });

@@ -264,7 +264,10 @@ describe('generateSlots: daylight-saving changes', () => {
   });
 
   it('America/New_York fall back: an ambiguous start resolves as luxon does (standard time)', () => {
-    const r = rules({ timeZone: 'America/New_York', overrides: [{ date: '2026-11-01', intervals: [{ start: '01:30', end: '02:30' }] }] });
+    const r = rules({
+      timeZone: 'America/New_York',
+      overrides: [{ date: '2026-11-01', intervals: [{ start: '01:30', end: '02:30' }] }],
+    });
     expect(starts(slotsOn(r, '2026-11-01'))).toEqual(['2026-11-01T06:30:00.000Z', '2026-11-01T07:00:00.000Z']);
   });
 });
@@ -285,7 +288,7 @@ describe('generateSlots: other zones and viewers', () => {
     ]);
   });
 
-  it("groups a New York evening slot on the next date for a viewer in Tokyo", () => {
+  it('groups a New York evening slot on the next date for a viewer in Tokyo', () => {
     const r = rules({ timeZone: 'America/New_York', slotMinutes: 60, weekly: [{ weekday: MON, start: '20:00', end: '22:00' }] });
     const tokyoTuesday = generateSlots(r, viewerDateRangeToUtc('2026-01-06', '2026-01-06', 'Asia/Tokyo'), [], longAgo);
     expect(starts(tokyoTuesday)).toEqual(['2026-01-06T01:00:00.000Z', '2026-01-06T02:00:00.000Z']);
@@ -355,7 +358,7 @@ describe('generateSlots: busy time', () => {
     ]);
   });
 
-  it("with a buffer: a slot whose own buffer would run into busy time is not offered", () => {
+  it('with a buffer: a slot whose own buffer would run into busy time is not offered', () => {
     const withBuffer = { ...r, bufferMinutes: 10 };
     // Booked under older rules at 09:35: the 09:00 slot plus its buffer ends at 09:40.
     const busy = [span('2026-01-05T09:35:00Z', '2026-01-05T09:40:00Z')];
@@ -405,7 +408,10 @@ describe('isSlotOffered', () => {
       const listed = new Set(starts(generateSlots(everyDay, range, busy, longAgo)));
       for (let t = range.from.getTime(); t < range.to.getTime(); t += 5 * 60_000) {
         const offered = isSlotOffered(everyDay, new Date(t), busy, longAgo);
-        expect([new Date(t).toISOString(), offered !== null]).toEqual([new Date(t).toISOString(), listed.has(new Date(t).toISOString())]);
+        expect([new Date(t).toISOString(), offered !== null]).toEqual([
+          new Date(t).toISOString(),
+          listed.has(new Date(t).toISOString()),
+        ]);
       }
     }
   });

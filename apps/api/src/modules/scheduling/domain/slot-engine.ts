@@ -28,7 +28,11 @@ const overlaps = (a: TimeSpan, b: TimeSpan) => a.start.getTime() < b.end.getTime
 const byStart = (a: TimeSpan, b: TimeSpan) => a.start.getTime() - b.start.getTime();
 
 /** The hours that apply on a local date: its override if any, else its weekday's. */
-function hoursOn(rules: AvailabilityRules, overrides: Map<string, readonly ClockInterval[]>, date: string): readonly ClockInterval[] {
+function hoursOn(
+  rules: AvailabilityRules,
+  overrides: Map<string, readonly ClockInterval[]>,
+  date: string,
+): readonly ClockInterval[] {
   const override = overrides.get(date);
   if (override) return override;
   const weekday = isoWeekday(date);
@@ -91,7 +95,8 @@ export function generateSlots(
   busy: readonly TimeSpan[],
   now: Date,
 ): TimeSpan[] {
-  if (!(rules.slotMinutes > 0) || rules.bufferMinutes < 0) throw new RangeError('slotMinutes must be positive and bufferMinutes not negative');
+  if (!(rules.slotMinutes > 0) || rules.bufferMinutes < 0)
+    throw new RangeError('slotMinutes must be positive and bufferMinutes not negative');
   const slotMs = rules.slotMinutes * MINUTE_MS;
   const noticeAt = now.getTime() + rules.minNoticeMinutes * MINUTE_MS;
   const horizonAt = now.getTime() + rules.maxAdvanceDays * DAY_MS;
@@ -116,12 +121,7 @@ export function generateSlots(
  * The slot starting exactly at `start` if `generateSlots` would offer it now,
  * else null. Runs the same code on a 1 ms window, so listing and booking agree.
  */
-export function isSlotOffered(
-  rules: AvailabilityRules,
-  start: Date,
-  busy: readonly TimeSpan[],
-  now: Date,
-): TimeSpan | null {
+export function isSlotOffered(rules: AvailabilityRules, start: Date, busy: readonly TimeSpan[], now: Date): TimeSpan | null {
   const t = start.getTime();
   if (Number.isNaN(t)) return null;
   const around = generateSlots(rules, { from: start, to: new Date(t + 1) }, busy, now);

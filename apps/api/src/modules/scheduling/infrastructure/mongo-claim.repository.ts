@@ -18,7 +18,10 @@ export function makeMongoClaimRepository(db: Db): ClaimRepository & { ensureInde
     async insertAll(items) {
       if (!items.length) return 'ok';
       try {
-        await claims.insertMany(items.map(({ id, ...rest }) => ({ _id: id, ...rest })), { ordered: true });
+        await claims.insertMany(
+          items.map(({ id, ...rest }) => ({ _id: id, ...rest })),
+          { ordered: true },
+        );
         return 'ok';
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;

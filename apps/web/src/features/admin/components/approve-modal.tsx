@@ -16,8 +16,8 @@ export function ApproveModal({ opened, doctorName, pending, error, onClose, onCo
     <Modal opened={opened} onClose={onClose} title="Approve this doctor?" centered>
       <Stack gap="md">
         <Text size="sm">
-          {doctorName} will be verified and listed: patients can find and book them. Make sure the registration details
-          match the documents.
+          {doctorName} will be verified and listed: patients can find and book them. Make sure the registration details match the
+          documents.
         </Text>
         <ErrorAlert error={error} />
         <Group justify="flex-end" gap="sm">

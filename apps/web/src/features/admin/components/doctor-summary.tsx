@@ -46,9 +46,14 @@ export function ProfileSummaryCard({ doctor }: { doctor: OwnDoctor }) {
         { label: 'Specialty', value: profile.specialtyName ?? profile.specialtyId },
         { label: 'Experience', value: profile.experienceYears !== undefined ? formatYears(profile.experienceYears) : null },
         { label: 'Qualifications', value: <Tags values={profile.qualifications} />, wide: true },
-        ...(profile.subSpecialties?.length ? [{ label: 'Sub-specialties', value: <Tags values={profile.subSpecialties} />, wide: true }] : []),
+        ...(profile.subSpecialties?.length
+          ? [{ label: 'Sub-specialties', value: <Tags values={profile.subSpecialties} />, wide: true }]
+          : []),
         { label: 'Languages', value: profile.languages?.join(', ') },
-        { label: 'Consultation fee', value: fee?.amount !== undefined && fee.currency ? formatMoney(fee.amount, fee.currency) : null },
+        {
+          label: 'Consultation fee',
+          value: fee?.amount !== undefined && fee.currency ? formatMoney(fee.amount, fee.currency) : null,
+        },
         { label: 'Gender', value: profile.gender ? capitalize(profile.gender) : 'Not given' },
         { label: 'Time zone', value: profile.timeZone },
         { label: 'Clinic', value: clinic ? `${clinic.name}, ${clinic.address}, ${clinic.city}` : 'Online only', wide: true },

@@ -56,13 +56,19 @@ export function KycDecisionPanel({ doctor }: { doctor: OwnDoctor }) {
         </Text>
       ) : (
         <Text size="sm" c="dimmed" mb="md">
-          This application is {KYC_STATUS_LABEL[doctor.kyc.status].toLowerCase()}. Decisions can be made only while an
-          application is waiting for review.
+          This application is {KYC_STATUS_LABEL[doctor.kyc.status].toLowerCase()}. Decisions can be made only while an application
+          is waiting for review.
         </Text>
       )}
       <Group gap="sm" grow preventGrowOverflow={false} wrap="wrap">
         {ACTIONS.map(({ decision, label, Icon, ...look }) => (
-          <Button key={decision} {...look} leftSection={<Icon size={16} aria-hidden />} onClick={() => open(decision)} disabled={!canDecide}>
+          <Button
+            key={decision}
+            {...look}
+            leftSection={<Icon size={16} aria-hidden />}
+            onClick={() => open(decision)}
+            disabled={!canDecide}
+          >
             {label}
           </Button>
         ))}

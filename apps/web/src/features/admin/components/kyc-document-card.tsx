@@ -59,7 +59,12 @@ export function KycDocumentCard({ title, document, optional }: KycDocumentCardPr
         <iframe
           src={document.url}
           title={title}
-          style={{ width: '100%', height: 520, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)' }}
+          style={{
+            width: '100%',
+            height: 520,
+            border: '1px solid var(--mantine-color-gray-3)',
+            borderRadius: 'var(--mantine-radius-sm)',
+          }}
         />
       )}
     </Card>

@@ -23,7 +23,15 @@ const COLUMNS: readonly Column<QueueItem>[] = [
       </Text>
     ),
   },
-  { header: 'Specialty', render: (item) => item.specialtyName ?? <Text span c="dimmed" size="sm">Not set</Text> },
+  {
+    header: 'Specialty',
+    render: (item) =>
+      item.specialtyName ?? (
+        <Text span c="dimmed" size="sm">
+          Not set
+        </Text>
+      ),
+  },
   {
     header: 'Submitted',
     render: (item) =>

@@ -40,7 +40,14 @@ export function StatCard({ label, value, loading, failed, icon, color, to, linkL
           Could not load this number.
         </Text>
       ) : null}
-      <Anchor component={Link} to={to} size="sm" mt="md" fw={600} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+      <Anchor
+        component={Link}
+        to={to}
+        size="sm"
+        mt="md"
+        fw={600}
+        style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+      >
         {linkLabel}
         <IconArrowRight size={14} aria-hidden />
       </Anchor>

@@ -10,9 +10,29 @@ import { StatCard } from '../components/stat-card';
 
 // What each card counts and where its link leads; the numbers come from the queries in the page.
 const CARDS = [
-  { key: 'kyc', label: 'Pending KYC', icon: <IconShieldCheck size={24} />, color: 'yellow', to: '/admin/kyc', linkLabel: 'Review applications' },
-  { key: 'patients', label: 'Patients', icon: <IconUsers size={24} />, color: 'blue', to: '/admin/users?role=patient', linkLabel: 'See patients' },
-  { key: 'doctors', label: 'Doctors', icon: <IconStethoscope size={24} />, to: '/admin/users?role=doctor', linkLabel: 'See doctors' },
+  {
+    key: 'kyc',
+    label: 'Pending KYC',
+    icon: <IconShieldCheck size={24} />,
+    color: 'yellow',
+    to: '/admin/kyc',
+    linkLabel: 'Review applications',
+  },
+  {
+    key: 'patients',
+    label: 'Patients',
+    icon: <IconUsers size={24} />,
+    color: 'blue',
+    to: '/admin/users?role=patient',
+    linkLabel: 'See patients',
+  },
+  {
+    key: 'doctors',
+    label: 'Doctors',
+    icon: <IconStethoscope size={24} />,
+    to: '/admin/users?role=doctor',
+    linkLabel: 'See doctors',
+  },
 ] as const;
 
 type Count = { value: number | undefined; query: { isPending: boolean; isError: boolean } };

@@ -52,11 +52,7 @@ export function KycQueuePage() {
   return (
     <>
       <PageTitle description="Doctors waiting for verification, and past decisions.">KYC queue</PageTitle>
-      <Tabs
-        value={status}
-        onChange={(value) => setParams({ status: value === 'pending' ? null : value })}
-        keepMounted={false}
-      >
+      <Tabs value={status} onChange={(value) => setParams({ status: value === 'pending' ? null : value })} keepMounted={false}>
         <Tabs.List mb="md">
           {STATUSES.map((s) => (
             <Tabs.Tab

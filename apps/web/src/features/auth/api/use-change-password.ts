@@ -6,7 +6,6 @@ import { AUTH_API } from './paths';
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: SchemaOutput<typeof ChangePasswordRequest>) =>
-      api.post<{ ok: true }>(AUTH_API.changePassword, body),
+    mutationFn: (body: SchemaOutput<typeof ChangePasswordRequest>) => api.post<{ ok: true }>(AUTH_API.changePassword, body),
   });
 }

@@ -6,7 +6,6 @@ import { AUTH_API } from './paths';
 
 export function useResetPassword() {
   return useMutation({
-    mutationFn: (body: SchemaOutput<typeof ResetPasswordRequest>) =>
-      api.post<{ ok: true }>(AUTH_API.resetPassword, body),
+    mutationFn: (body: SchemaOutput<typeof ResetPasswordRequest>) => api.post<{ ok: true }>(AUTH_API.resetPassword, body),
   });
 }

@@ -17,8 +17,11 @@ export function ForgotPasswordPage() {
   const email = useEmailParam();
   const form = useForm({ resolver: zodResolver(EmailOnlyRequest), defaultValues: { email } });
   const { errors } = form.formState;
-  const submit = useAuthSubmit(form, FIELDS, useForgotPassword(), (_, values) =>
-    void navigate(withEmailParam('/reset-password', values.email)),
+  const submit = useAuthSubmit(
+    form,
+    FIELDS,
+    useForgotPassword(),
+    (_, values) => void navigate(withEmailParam('/reset-password', values.email)),
   );
 
   return (

@@ -27,8 +27,11 @@ export function SignupPage() {
     },
   });
   const { errors } = form.formState;
-  const submit = useAuthSubmit(form, FIELDS, useRegister(), (_, values) =>
-    void navigate(withEmailParam('/verify-email', values.email)),
+  const submit = useAuthSubmit(
+    form,
+    FIELDS,
+    useRegister(),
+    (_, values) => void navigate(withEmailParam('/verify-email', values.email)),
   );
 
   return (

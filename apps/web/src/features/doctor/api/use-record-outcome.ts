@@ -11,7 +11,9 @@ export function useRecordOutcome() {
   const changed = useAppointmentChanged();
   return useMutation({
     mutationFn: ({ id, outcome }: { id: string; outcome: Outcome }) =>
-      api.post<{ appointment: Appointment }>(outcome === 'completed' ? APPOINTMENTS_API.complete(id) : APPOINTMENTS_API.noShow(id)),
+      api.post<{ appointment: Appointment }>(
+        outcome === 'completed' ? APPOINTMENTS_API.complete(id) : APPOINTMENTS_API.noShow(id),
+      ),
     onSuccess: (data) => changed(data.appointment),
   });
 }

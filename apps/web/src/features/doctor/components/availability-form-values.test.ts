@@ -123,7 +123,13 @@ describe('availabilityFormValues', () => {
   const values = availabilityFormValues(rules);
 
   it('copies the settings and shows the notice in hours', () => {
-    expect(values).toMatchObject({ timeZone: 'Asia/Kolkata', slotMinutes: 30, bufferMinutes: 5, minNoticeHours: 1.5, maxAdvanceDays: 60 });
+    expect(values).toMatchObject({
+      timeZone: 'Asia/Kolkata',
+      slotMinutes: 30,
+      bufferMinutes: 5,
+      minNoticeHours: 1.5,
+      maxAdvanceDays: 60,
+    });
     expect(availabilityFormValues({ ...rules, minNoticeMinutes: 100 }).minNoticeHours).toBe(1.67);
     expect(availabilityFormValues({ ...rules, minNoticeMinutes: 0 }).minNoticeHours).toBe(0);
   });
@@ -164,7 +170,8 @@ describe('toAvailabilityRequest', () => {
   it('gets every notice back to the minute despite showing it as hours with two decimals', () => {
     for (let minutes = 0; minutes <= 7 * 24 * 60; minutes += 1) {
       const { request } = toAvailabilityRequest(availabilityFormValues({ ...rules, minNoticeMinutes: minutes }));
-      if (request.minNoticeMinutes !== minutes) expect.fail(`${minutes} minutes came back as ${String(request.minNoticeMinutes)}`);
+      if (request.minNoticeMinutes !== minutes)
+        expect.fail(`${minutes} minutes came back as ${String(request.minNoticeMinutes)}`);
     }
   });
 
@@ -197,7 +204,9 @@ describe('toAvailabilityRequest', () => {
   });
 
   it('sends NaN for empty or unreadable numbers so validation reports them', () => {
-    const { request } = toAvailabilityRequest(formValues({ slotMinutes: '', bufferMinutes: 'abc', minNoticeHours: '', maxAdvanceDays: '' }));
+    const { request } = toAvailabilityRequest(
+      formValues({ slotMinutes: '', bufferMinutes: 'abc', minNoticeHours: '', maxAdvanceDays: '' }),
+    );
     expect(request.slotMinutes).toBeNaN();
     expect(request.bufferMinutes).toBeNaN();
     expect(request.minNoticeMinutes).toBeNaN();
@@ -209,7 +218,8 @@ describe('formPathOf', () => {
   const weeklyPaths = ['days.0.intervals.0', 'days.0.intervals.1', 'days.4.intervals.0'];
 
   it('maps top-level settings, and minutes of notice to the hours field', () => {
-    for (const name of ['timeZone', 'slotMinutes', 'bufferMinutes', 'maxAdvanceDays']) expect(formPathOf(name, weeklyPaths)).toBe(name);
+    for (const name of ['timeZone', 'slotMinutes', 'bufferMinutes', 'maxAdvanceDays'])
+      expect(formPathOf(name, weeklyPaths)).toBe(name);
     expect(formPathOf('minNoticeMinutes', weeklyPaths)).toBe('minNoticeHours');
   });
 
@@ -305,10 +315,7 @@ describe('availabilityResolver', () => {
     expect(result.errors).toEqual({
       days: [
         {
-          intervals: [
-            undefined,
-            { start: { type: 'validate', message: 'This overlaps another interval on the same day' } },
-          ],
+          intervals: [undefined, { start: { type: 'validate', message: 'This overlaps another interval on the same day' } }],
         },
         undefined,
         { intervals: [{ end: { type: 'validate', message: 'The end must be after the start' } }] },

@@ -141,7 +141,8 @@ export function formPathOf(apiPath: string, weeklyPaths: readonly string[]): str
 
 /** The contract speaks of minutes; the form asks for hours. */
 export function formMessage(apiPath: string, message: string): string {
-  if (apiPath === 'minNoticeMinutes') return message.replace('in minutes', 'in hours').replace('Use whole minutes', 'Use at most two decimals');
+  if (apiPath === 'minNoticeMinutes')
+    return message.replace('in minutes', 'in hours').replace('Use whole minutes', 'Use at most two decimals');
   return message;
 }
 
@@ -182,14 +183,20 @@ export interface ErrorSummaryItem {
 }
 
 /** Every error on the form as "where: what", in form order, for the alert above the Save button. */
-export function errorSummary(errors: FieldErrors<AvailabilityFormValues>, overrides: readonly DateOverride[]): ErrorSummaryItem[] {
+export function errorSummary(
+  errors: FieldErrors<AvailabilityFormValues>,
+  overrides: readonly DateOverride[],
+): ErrorSummaryItem[] {
   const items: ErrorSummaryItem[] = [];
   for (const [name, label] of Object.entries(TOP_LABELS)) {
     const message = (get(errors, name) as { message?: string } | undefined)?.message;
     if (message) items.push({ label, message });
   }
   WEEKDAYS.forEach((_, dayIndex) => {
-    const intervals = (errors.days?.[dayIndex]?.intervals ?? []) as unknown as Record<number, Record<string, { message?: string }> | undefined>;
+    const intervals = (errors.days?.[dayIndex]?.intervals ?? []) as unknown as Record<
+      number,
+      Record<string, { message?: string }> | undefined
+    >;
     for (const [key, interval] of Object.entries(intervals)) {
       const intervalIndex = Number(key);
       if (!interval || Number.isNaN(intervalIndex)) continue;

@@ -73,8 +73,8 @@ function NotApprovedAlert() {
   return (
     <Alert color="orange" variant="light" icon={<IconLock aria-hidden />} title="Your profile is not approved yet" role="alert">
       <Text size="sm">
-        Patients can book you only after an administrator verifies your profile, so your hours cannot be published yet.
-        Finish your profile and KYC submission on{' '}
+        Patients can book you only after an administrator verifies your profile, so your hours cannot be published yet. Finish
+        your profile and KYC submission on{' '}
         <Anchor component={Link} to="/doctor/profile?tab=kyc" size="sm" fw={600}>
           Profile &amp; KYC
         </Anchor>
@@ -222,7 +222,13 @@ export function AvailabilityForm({ rules }: { rules: AvailabilityRules }) {
                 </ErrorAlert>
               ) : null}
               {summary.length ? (
-                <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title="Please fix these first" role="alert">
+                <Alert
+                  color="red"
+                  variant="light"
+                  icon={<IconAlertCircle aria-hidden />}
+                  title="Please fix these first"
+                  role="alert"
+                >
                   <List size="sm" spacing={2}>
                     {summary.map((item) => (
                       <List.Item key={`${item.label}-${item.message}`}>

@@ -39,7 +39,8 @@ function buildOverride(draft: Draft, today: string): { override: DateOverride } 
   const startMinutes = clockMinutes(start);
   const endMinutes = clockMinutes(end);
   if (startMinutes === null || endMinutes === null) return { field: 'time', message: 'Enter a start and an end time' };
-  if (startMinutes % 5 !== 0 || endMinutes % 5 !== 0) return { field: 'time', message: 'Use times on a 5-minute step, e.g. 09:05' };
+  if (startMinutes % 5 !== 0 || endMinutes % 5 !== 0)
+    return { field: 'time', message: 'Use times on a 5-minute step, e.g. 09:05' };
   if (endMinutes <= startMinutes) return { field: 'time', message: 'The end must be after the start' };
   return { override: { date: draft.date, intervals: [{ start, end }] } };
 }
@@ -134,13 +135,7 @@ export function DateOverrides() {
             />
           </Group>
         ) : null}
-        <Button
-          variant="light"
-          leftSection={<IconPlus size={16} aria-hidden />}
-          onClick={add}
-          size="sm"
-          className={classes.add}
-        >
+        <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={add} size="sm" className={classes.add}>
           Add override
         </Button>
       </div>

@@ -24,7 +24,15 @@ export function DoctorAppointmentRow({ appointment: a, now, onOutcome, onCancel 
   const hasActions = started || cancellable;
 
   return (
-    <Paper withBorder radius="md" p="md" component="article" aria-label={`Appointment with ${a.patient.name}`} className={classes.row} data-actions={hasActions || undefined}>
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="article"
+      aria-label={`Appointment with ${a.patient.name}`}
+      className={classes.row}
+      data-actions={hasActions || undefined}
+    >
       <Stack gap={0} className={classes.when}>
         <Text size="sm" fw={700}>
           <time dateTime={a.start}>{formatShortDateIn(a.start, zone)}</time>
@@ -57,33 +65,58 @@ export function DoctorAppointmentRow({ appointment: a, now, onOutcome, onCancel 
       </div>
 
       {hasActions ? (
-      <Group gap="xs" className={classes.actions} wrap="wrap">
-        {started ? (
-          <>
-            <Button size="xs" variant="light" color="green" leftSection={<IconCheck size={14} aria-hidden />} onClick={() => onOutcome(a, 'completed')}>
-              Mark completed
-            </Button>
-            <Button size="xs" variant="light" color="orange" leftSection={<IconUserOff size={14} aria-hidden />} onClick={() => onOutcome(a, 'no_show')}>
-              Mark no-show
-            </Button>
-          </>
-        ) : null}
-        {cancellable ? (
-          changeable ? (
-            <Button size="xs" variant="light" color="red" leftSection={<IconX size={14} aria-hidden />} onClick={() => onCancel(a)}>
-              Cancel
-            </Button>
-          ) : (
-            <Tooltip label={CHANGES_CLOSED_HINT} withArrow events={{ hover: true, focus: true, touch: true }}>
-              <span style={{ display: 'inline-block' }} tabIndex={0}>
-                <Button size="xs" variant="light" color="red" leftSection={<IconX size={14} aria-hidden />} disabled style={{ pointerEvents: 'none' }}>
-                  Cancel
-                </Button>
-              </span>
-            </Tooltip>
-          )
-        ) : null}
-      </Group>
+        <Group gap="xs" className={classes.actions} wrap="wrap">
+          {started ? (
+            <>
+              <Button
+                size="xs"
+                variant="light"
+                color="green"
+                leftSection={<IconCheck size={14} aria-hidden />}
+                onClick={() => onOutcome(a, 'completed')}
+              >
+                Mark completed
+              </Button>
+              <Button
+                size="xs"
+                variant="light"
+                color="orange"
+                leftSection={<IconUserOff size={14} aria-hidden />}
+                onClick={() => onOutcome(a, 'no_show')}
+              >
+                Mark no-show
+              </Button>
+            </>
+          ) : null}
+          {cancellable ? (
+            changeable ? (
+              <Button
+                size="xs"
+                variant="light"
+                color="red"
+                leftSection={<IconX size={14} aria-hidden />}
+                onClick={() => onCancel(a)}
+              >
+                Cancel
+              </Button>
+            ) : (
+              <Tooltip label={CHANGES_CLOSED_HINT} withArrow events={{ hover: true, focus: true, touch: true }}>
+                <span style={{ display: 'inline-block' }} tabIndex={0}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="red"
+                    leftSection={<IconX size={14} aria-hidden />}
+                    disabled
+                    style={{ pointerEvents: 'none' }}
+                  >
+                    Cancel
+                  </Button>
+                </span>
+              </Tooltip>
+            )
+          ) : null}
+        </Group>
       ) : null}
     </Paper>
   );

@@ -6,7 +6,16 @@ import { mappedResolver } from '../../../lib/form-resolver';
 import { KYC_FIELDS, kycFormValues, toKycRequest, type KycFormValues } from './kyc-form-values';
 
 function doctorWith(kyc: OwnDoctor['kyc']): OwnDoctor {
-  return { id: 'd1', name: 'Dr Rao', email: 'rao@example.test', profile: null, profileComplete: false, kyc, history: [], listed: false };
+  return {
+    id: 'd1',
+    name: 'Dr Rao',
+    email: 'rao@example.test',
+    profile: null,
+    profileComplete: false,
+    kyc,
+    history: [],
+    listed: false,
+  };
 }
 
 const resolverOptions = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<KycFormValues>;
@@ -58,7 +67,11 @@ describe('toKycRequest', () => {
   });
 
   it('leaves out a missing degree and sends missing required documents as empty', () => {
-    const request = toKycRequest({ ...filled, registrationYear: '', documents: { identity: null, license: 'f-lic', degree: null } });
+    const request = toKycRequest({
+      ...filled,
+      registrationYear: '',
+      documents: { identity: null, license: 'f-lic', degree: null },
+    });
     expect(request.documents).toEqual({ identity: '', license: 'f-lic' });
     expect('degree' in request.documents).toBe(false);
     expect(request.registrationYear).toBeUndefined();

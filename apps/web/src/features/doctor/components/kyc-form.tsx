@@ -19,9 +19,24 @@ const KYC_ACCEPT = 'application/pdf,image/jpeg,image/png';
 const THIS_YEAR = new Date().getFullYear();
 
 const DOCUMENTS: readonly { kind: KycDocumentKind; label: string; description: string; required: boolean }[] = [
-  { kind: 'identity', label: 'Identity document', description: 'Passport, national ID or driving licence. PDF, JPEG or PNG, up to 10 MB.', required: true },
-  { kind: 'license', label: 'Licence document', description: 'Your medical registration certificate or licence. PDF, JPEG or PNG, up to 10 MB.', required: true },
-  { kind: 'degree', label: 'Degree certificate (optional)', description: 'Your medical degree. PDF, JPEG or PNG, up to 10 MB.', required: false },
+  {
+    kind: 'identity',
+    label: 'Identity document',
+    description: 'Passport, national ID or driving licence. PDF, JPEG or PNG, up to 10 MB.',
+    required: true,
+  },
+  {
+    kind: 'license',
+    label: 'Licence document',
+    description: 'Your medical registration certificate or licence. PDF, JPEG or PNG, up to 10 MB.',
+    required: true,
+  },
+  {
+    kind: 'degree',
+    label: 'Degree certificate (optional)',
+    description: 'Your medical degree. PDF, JPEG or PNG, up to 10 MB.',
+    required: false,
+  },
 ];
 
 interface KycFormProps {
@@ -42,8 +57,8 @@ function StatusHint({ doctor }: { doctor: OwnDoctor }) {
   if (status === 'approved') {
     return (
       <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} title="You are verified">
-        Changing your registration details or documents sends your profile back to review, and patients cannot book you
-        until an administrator approves it again.
+        Changing your registration details or documents sends your profile back to review, and patients cannot book you until an
+        administrator approves it again.
       </Alert>
     );
   }
@@ -78,8 +93,7 @@ export function KycForm({ doctor, onCompleteProfile }: KycFormProps) {
         {blocked ? (
           <Alert color="orange" variant="light" icon={<IconUserExclamation aria-hidden />} title="Complete your profile first">
             <Text size="sm">
-              Administrators review your profile together with your documents, so save a complete profile before you
-              submit.
+              Administrators review your profile together with your documents, so save a complete profile before you submit.
             </Text>
             <Button size="xs" variant="light" color="orange" mt="sm" onClick={onCompleteProfile}>
               Go to the Profile tab
@@ -135,7 +149,10 @@ export function KycForm({ doctor, onCompleteProfile }: KycFormProps) {
 
         <Divider />
 
-        <FormSection title="Documents" description="Each file uploads as soon as you choose it. Only administrators reviewing your application can see them.">
+        <FormSection
+          title="Documents"
+          description="Each file uploads as soon as you choose it. Only administrators reviewing your application can see them."
+        >
           {DOCUMENTS.map((doc) => (
             <Controller
               key={doc.kind}

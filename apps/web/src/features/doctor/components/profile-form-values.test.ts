@@ -49,11 +49,16 @@ describe('profileFormValues', () => {
 
   it('shows a saved profile as it is', () => {
     const { clinic, ...rest } = complete;
-    expect(profileFormValues(doctorWith({ ...rest, clinic, specialtyName: 'Cardiology' } as OwnDoctor['profile']))).toEqual(complete);
+    expect(profileFormValues(doctorWith({ ...rest, clinic, specialtyName: 'Cardiology' } as OwnDoctor['profile']))).toEqual(
+      complete,
+    );
   });
 
   it('keeps a fee of zero', () => {
-    expect(profileFormValues(doctorWith({ consultationFee: { amount: 0, currency: 'USD' } })).consultationFee).toEqual({ amount: 0, currency: 'USD' });
+    expect(profileFormValues(doctorWith({ consultationFee: { amount: 0, currency: 'USD' } })).consultationFee).toEqual({
+      amount: 0,
+      currency: 'USD',
+    });
   });
 });
 
@@ -69,7 +74,12 @@ describe('toProfileRequest', () => {
   });
 
   it('leaves out an unset gender, avatar and an all-blank clinic', () => {
-    const request = toProfileRequest({ ...complete, gender: null, avatarFileId: null, clinic: { name: ' ', address: '', city: '' } });
+    const request = toProfileRequest({
+      ...complete,
+      gender: null,
+      avatarFileId: null,
+      clinic: { name: ' ', address: '', city: '' },
+    });
     expect(request).not.toHaveProperty('gender');
     expect(request).not.toHaveProperty('avatarFileId');
     expect(request).not.toHaveProperty('clinic');

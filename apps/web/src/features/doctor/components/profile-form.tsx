@@ -92,7 +92,9 @@ export function ProfileForm({ doctor }: { doctor: OwnDoctor }) {
                 value={field.value || null}
                 onChange={(value) => field.onChange(value ?? '')}
                 onBlur={field.onBlur}
-                error={fieldState.error?.message ?? (specialties.isError ? 'Could not load specialties. Reload the page.' : undefined)}
+                error={
+                  fieldState.error?.message ?? (specialties.isError ? 'Could not load specialties. Reload the page.' : undefined)
+                }
                 required
                 size="md"
               />
@@ -284,9 +286,24 @@ export function ProfileForm({ doctor }: { doctor: OwnDoctor }) {
         <Divider />
 
         <FormSection title="Clinic" description="Optional. If you also see patients in person, fill in all three fields.">
-          <TextInput label="Clinic name" autoComplete="organization" error={errors.clinic?.name?.message} {...form.register('clinic.name')} />
-          <TextInput label="Clinic address" autoComplete="street-address" error={errors.clinic?.address?.message} {...form.register('clinic.address')} />
-          <TextInput label="City" autoComplete="address-level2" error={errors.clinic?.city?.message} {...form.register('clinic.city')} />
+          <TextInput
+            label="Clinic name"
+            autoComplete="organization"
+            error={errors.clinic?.name?.message}
+            {...form.register('clinic.name')}
+          />
+          <TextInput
+            label="Clinic address"
+            autoComplete="street-address"
+            error={errors.clinic?.address?.message}
+            {...form.register('clinic.address')}
+          />
+          <TextInput
+            label="City"
+            autoComplete="address-level2"
+            error={errors.clinic?.city?.message}
+            {...form.register('clinic.city')}
+          />
         </FormSection>
 
         <Group justify="flex-end">

@@ -22,7 +22,17 @@ function ScheduleSkeleton() {
   );
 }
 
-function ScheduleItem({ appointment: a, timeZone, now, first }: { appointment: Appointment; timeZone: string; now: number; first: boolean }) {
+function ScheduleItem({
+  appointment: a,
+  timeZone,
+  now,
+  first,
+}: {
+  appointment: Appointment;
+  timeZone: string;
+  now: number;
+  first: boolean;
+}) {
   return (
     <Group
       component="li"

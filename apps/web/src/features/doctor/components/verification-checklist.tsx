@@ -15,16 +15,15 @@ function stepsFor(doctor: OwnDoctor): Step[] {
   const { status } = doctor.kyc;
   const submitted = status !== 'not_submitted';
   const approved = status === 'approved';
-  const reviewBadge =
-    approved
-      ? { label: 'Done', color: 'green' }
-      : status === 'pending'
-        ? { label: 'In review', color: 'yellow' }
-        : status === 'rejected'
-          ? { label: 'Declined', color: 'red' }
-          : status === 'resubmission_requested'
-            ? { label: 'Action needed', color: 'orange' }
-            : { label: 'To do', color: 'gray' };
+  const reviewBadge = approved
+    ? { label: 'Done', color: 'green' }
+    : status === 'pending'
+      ? { label: 'In review', color: 'yellow' }
+      : status === 'rejected'
+        ? { label: 'Declined', color: 'red' }
+        : status === 'resubmission_requested'
+          ? { label: 'Action needed', color: 'orange' }
+          : { label: 'To do', color: 'gray' };
   return [
     {
       title: 'Complete your profile',
@@ -86,7 +85,13 @@ export function VerificationChecklist({ doctor }: { doctor: OwnDoctor }) {
               aria-hidden
               style={{ flexShrink: 0 }}
             >
-              {step.done ? <IconCheck size={16} /> : <Text size="sm" fw={700}>{index + 1}</Text>}
+              {step.done ? (
+                <IconCheck size={16} />
+              ) : (
+                <Text size="sm" fw={700}>
+                  {index + 1}
+                </Text>
+              )}
             </ThemeIcon>
             <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
               <Group gap="xs" wrap="wrap">

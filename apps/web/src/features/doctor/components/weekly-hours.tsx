@@ -2,13 +2,7 @@ import { ActionIcon, Button, Group, Stack, Switch, Text, TextInput } from '@mant
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useId } from 'react';
 import { Controller, useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import {
-  DEFAULT_INTERVAL,
-  WEEKDAYS,
-  intervalLabel,
-  nextInterval,
-  type AvailabilityFormValues,
-} from './availability-form-values';
+import { DEFAULT_INTERVAL, WEEKDAYS, intervalLabel, nextInterval, type AvailabilityFormValues } from './availability-form-values';
 import classes from './weekly-hours.module.css';
 
 const MAX_INTERVALS_PER_DAY = 24;

@@ -50,7 +50,12 @@ function ScheduleList({ scope, status, page, onPage, onOutcome, onCancel }: Sche
           title="No upcoming appointments"
           icon={<IconCalendarEvent size={28} />}
           action={
-            <Button component={Link} to="/doctor/availability" variant="light" leftSection={<IconClockHour4 size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to="/doctor/availability"
+              variant="light"
+              leftSection={<IconClockHour4 size={16} aria-hidden />}
+            >
               Check your availability
             </Button>
           }
@@ -60,7 +65,10 @@ function ScheduleList({ scope, status, page, onPage, onOutcome, onCancel }: Sche
       );
     }
     return (
-      <EmptyState title={status ? 'No past appointments with this status' : 'No past appointments'} icon={<IconHistory size={28} />}>
+      <EmptyState
+        title={status ? 'No past appointments with this status' : 'No past appointments'}
+        icon={<IconHistory size={28} />}
+      >
         Finished, cancelled and missed consultations are listed here.
       </EmptyState>
     );
@@ -149,14 +157,14 @@ export function DoctorAppointmentsPage() {
         summary={(a) => (
           <>
             The consultation with <strong>{a.patient.name}</strong> on{' '}
-            <strong>{formatDateTimeIn(a.start, a.doctor.timeZone)}</strong> will be cancelled, the patient told by e-mail
-            and the time offered to other patients.
+            <strong>{formatDateTimeIn(a.start, a.doctor.timeZone)}</strong> will be cancelled, the patient told by e-mail and the
+            time offered to other patients.
           </>
         )}
         policy={(a) => (
           <>
-            You can cancel until <strong>{formatDateTimeIn(a.changeableUntil, a.doctor.timeZone)}</strong>, 4 hours
-            before the start.
+            You can cancel until <strong>{formatDateTimeIn(a.changeableUntil, a.doctor.timeZone)}</strong>, 4 hours before the
+            start.
           </>
         )}
         placeholder="e.g. I am unwell and cannot consult that day"

@@ -47,8 +47,8 @@ export function DoctorAvailabilityPage() {
         {notApproved ? (
           <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} title="Verification comes first">
             <Text size="sm">
-              You can plan your hours now, but they are published only once an administrator approves your profile.
-              Check your status on{' '}
+              You can plan your hours now, but they are published only once an administrator approves your profile. Check your
+              status on{' '}
               <Anchor component={Link} to="/doctor/profile?tab=kyc" size="sm" fw={600}>
                 Profile &amp; KYC
               </Anchor>

@@ -7,8 +7,7 @@ export function Hero() {
     <Box
       py={{ base: 48, sm: 80 }}
       style={{
-        background:
-          'linear-gradient(135deg, var(--mantine-color-brand-0) 0%, var(--mantine-color-blue-0) 100%)',
+        background: 'linear-gradient(135deg, var(--mantine-color-brand-0) 0%, var(--mantine-color-blue-0) 100%)',
       }}
     >
       <Container size="lg">
@@ -20,8 +19,8 @@ export function Hero() {
             See the right doctor, at a time that suits you
           </Title>
           <Text size="lg" c="dark.5">
-            DocTime helps you find licensed, verified doctors, book a consultation slot in a few clicks, talk by chat
-            and video, and receive your prescription online.
+            DocTime helps you find licensed, verified doctors, book a consultation slot in a few clicks, talk by chat and video,
+            and receive your prescription online.
           </Text>
           <Group gap="sm">
             <Button component={Link} to="/signup" size="md" rightSection={<IconArrowRight size={18} aria-hidden />}>

@@ -51,7 +51,12 @@ export function DoctorResultCard({ doctor, from }: DoctorResultCardProps) {
           ) : null}
         </Stack>
       </Group>
-      <Group justify="space-between" align="flex-end" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-2)', marginTop: 'auto' }}>
+      <Group
+        justify="space-between"
+        align="flex-end"
+        pt="md"
+        style={{ borderTop: '1px solid var(--mantine-color-gray-2)', marginTop: 'auto' }}
+      >
         <div>
           <Text fw={700} size="lg" lh={1.2}>
             {formatMoney(doctor.consultationFee.amount, doctor.consultationFee.currency)}

@@ -26,15 +26,13 @@ export function PatientAppointmentModals({
         onClose={onCloseCancel}
         summary={(a) => (
           <>
-            Your appointment with <strong>{a.doctor.name}</strong> on{' '}
-            <strong>{formatDateTimeIn(a.start, timeZone)}</strong> ({timeZone}) will be cancelled and the time offered to
-            other patients.
+            Your appointment with <strong>{a.doctor.name}</strong> on <strong>{formatDateTimeIn(a.start, timeZone)}</strong> (
+            {timeZone}) will be cancelled and the time offered to other patients.
           </>
         )}
         policy={(a) => (
           <>
-            You can cancel until <strong>{formatDateTimeIn(a.changeableUntil, timeZone)}</strong>, 4 hours before the
-            start.
+            You can cancel until <strong>{formatDateTimeIn(a.changeableUntil, timeZone)}</strong>, 4 hours before the start.
           </>
         )}
         placeholder="e.g. I am feeling better"

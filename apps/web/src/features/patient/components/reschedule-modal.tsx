@@ -46,8 +46,8 @@ function RescheduleForm({ appointment, timeZone, onClose }: RescheduleFormProps)
   return (
     <Stack gap="md">
       <Text size="sm">
-        Now: <strong>{formatDateTimeIn(appointment.start, timeZone)}</strong> with {appointment.doctor.name}. Pick a new
-        time below; times are shown in {timeZone}.
+        Now: <strong>{formatDateTimeIn(appointment.start, timeZone)}</strong> with {appointment.doctor.name}. Pick a new time
+        below; times are shown in {timeZone}.
       </Text>
       {taken ? (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert" p="sm">
@@ -112,7 +112,9 @@ export function RescheduleModal({ appointment, timeZone, onClose }: RescheduleMo
       fullScreen={phone ?? false}
       centered
     >
-      {appointment ? <RescheduleForm key={appointment.id} appointment={appointment} timeZone={timeZone} onClose={onClose} /> : null}
+      {appointment ? (
+        <RescheduleForm key={appointment.id} appointment={appointment} timeZone={timeZone} onClose={onClose} />
+      ) : null}
     </Modal>
   );
 }

@@ -30,7 +30,11 @@ export function SpecialtyChips({ value, onChange }: SpecialtyChipsProps) {
   }
   return (
     <div role="group" aria-label="Specialties">
-      <Chip.Group multiple={false} value={value || ALL_SPECIALTIES} onChange={(next) => onChange(next === ALL_SPECIALTIES ? '' : next)}>
+      <Chip.Group
+        multiple={false}
+        value={value || ALL_SPECIALTIES}
+        onChange={(next) => onChange(next === ALL_SPECIALTIES ? '' : next)}
+      >
         <div className={classes.row}>
           <Chip value={ALL_SPECIALTIES} type="radio" size="sm" variant="outline">
             All

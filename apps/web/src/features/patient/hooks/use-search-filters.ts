@@ -35,7 +35,14 @@ export function useSearchFilters() {
     page: readPage(params),
   };
 
-  const active = !!(filters.q || filters.specialtyId || filters.language || filters.gender || filters.availableOn || filters.maxFee !== undefined);
+  const active = !!(
+    filters.q ||
+    filters.specialtyId ||
+    filters.language ||
+    filters.gender ||
+    filters.availableOn ||
+    filters.maxFee !== undefined
+  );
 
   const clear = () => {
     search.clear();

@@ -1,4 +1,18 @@
-import { Anchor, Avatar, Badge, Button, Card, Grid, Group, List, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Avatar,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  List,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconArrowLeft, IconBriefcase, IconClock, IconLanguage, IconUserSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';

@@ -11,13 +11,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { LoadError } from '../../../components/load-error';
 import { CHANGES_CLOSED_HINT, isChangeable, useAppointment } from '../../../lib/appointments';
 import { isApiError } from '../../../lib/api-error';
-import {
-  formatClockRange,
-  formatDateTimeIn,
-  formatLongDateIn,
-  minutesBetween,
-  zoneWithOffset,
-} from '../../../lib/date-time';
+import { formatClockRange, formatDateTimeIn, formatLongDateIn, minutesBetween, zoneWithOffset } from '../../../lib/date-time';
 import { browserTimeZone } from '../../../lib/time-zones';
 import { useNow } from '../../../lib/use-now';
 import { ChangeButtons } from '../components/change-buttons';
@@ -55,12 +49,17 @@ function BookedBanner({ appointment, timeZone }: { appointment: Appointment; tim
             Your appointment is booked
           </Title>
           <Text size="sm">
-            {appointment.doctor.name} will see you on <strong>{formatDateTimeIn(appointment.start, timeZone)}</strong>{' '}
-            ({timeZone}). We have e-mailed you the details and a calendar invitation.
+            {appointment.doctor.name} will see you on <strong>{formatDateTimeIn(appointment.start, timeZone)}</strong> ({timeZone}
+            ). We have e-mailed you the details and a calendar invitation.
           </Text>
           <Group gap="sm" mt="xs">
             <CalendarDownloadButton appointmentId={appointment.id} label="Add to calendar" variant="filled" color="teal" />
-            <Button component={Link} to={PATIENT_ROUTES.appointments} variant="default" leftSection={<IconList size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to={PATIENT_ROUTES.appointments}
+              variant="default"
+              leftSection={<IconList size={16} aria-hidden />}
+            >
               View my appointments
             </Button>
           </Group>
@@ -167,7 +166,10 @@ export function PatientAppointmentPage() {
                   },
                   { label: 'Specialty', value: a.doctor.specialty },
                   { label: 'Date', value: formatLongDateIn(a.start, timeZone) },
-                  { label: 'Time', value: `${formatClockRange(a.start, a.end, timeZone)} (${minutesBetween(a.start, a.end)} min)` },
+                  {
+                    label: 'Time',
+                    value: `${formatClockRange(a.start, a.end, timeZone)} (${minutesBetween(a.start, a.end)} min)`,
+                  },
                   { label: 'Time zone', value: zoneWithOffset(timeZone, new Date(a.start)) },
                   { label: 'Booked on', value: formatDateTimeIn(a.createdAt, timeZone) },
                   { label: 'Reason for visit', value: a.reason, wide: true },
