@@ -58,7 +58,14 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
   const files = await makeFilesModule(db, { storage, clock, newId: randomUUID }, identity.guards);
   const doctors = await makeDoctorsModule(
     db,
-    { users: { findById: identity.useCases.findAccount }, files: files.useCases, mailer, clock },
+    {
+      users: { findById: identity.useCases.findAccount },
+      files: files.useCases,
+      // Bound late: scheduling is built next and itself asks doctors who is listed.
+      availability: { doctorsAvailableOn: (date, tz) => scheduling.useCases.doctorsAvailableOn(date, tz) },
+      mailer,
+      clock,
+    },
     identity.guards,
   );
   const admin = await makeAdminModule(
@@ -98,14 +105,7 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     webDist: config.webDist,
     trustProxy: config.trustProxy,
     isReady: () => pingMongo(db),
-    apiRouters: [
-      identity.router,
-      files.router,
-      doctors.router(scheduling.useCases.doctorsAvailableOn),
-      scheduling.router,
-      appointments.router,
-      admin.router,
-    ],
+    apiRouters: [identity.router, files.router, doctors.router, scheduling.router, appointments.router, admin.router],
   });
 
   return {

@@ -3,7 +3,7 @@ import type { AuthGuards } from '../../platform/http/auth.middleware.ts';
 import type { DoctorsDeps } from './application/ports.ts';
 import { makeDoctorsUseCases } from './application/use-cases.ts';
 import { seedSpecialties } from './domain/specialties.ts';
-import { doctorsRouter, type AvailableOnFilter } from './http/doctors.routes.ts';
+import { doctorsRouter } from './http/doctors.routes.ts';
 import { makeMongoDoctorRepository } from './infrastructure/mongo-doctor.repository.ts';
 import { makeMongoKycEventRepository } from './infrastructure/mongo-kyc-event.repository.ts';
 import { makeMongoSpecialtyRepository } from './infrastructure/mongo-specialty.repository.ts';
@@ -17,9 +17,6 @@ export async function makeDoctorsModule(db: Db, adapters: Adapters, guards: Auth
   const specialties = makeMongoSpecialtyRepository(db);
   await Promise.all([doctors.ensureIndexes(), kycEvents.ensureIndexes(), specialties.seed(seedSpecialties)]);
   const useCases = makeDoctorsUseCases({ ...adapters, doctors, kycEvents, specialties });
-  return {
-    useCases,
-    router: (availableOn?: AvailableOnFilter) => doctorsRouter(useCases, guards, availableOn),
-  };
+  return { useCases, router: doctorsRouter(useCases, guards) };
 }
 export type { DoctorsUseCases } from './application/use-cases.ts';

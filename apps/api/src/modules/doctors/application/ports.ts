@@ -51,12 +51,18 @@ export interface FileAccess {
   getFileUrl(fileId: string): Promise<{ fileId: string; url: string; contentType: string; expiresAt: string } | null>;
 }
 
+/** What doctors need from scheduling: who has a free slot on a date. */
+export interface AvailabilityLookup {
+  doctorsAvailableOn(date: string, timeZone: string): Promise<string[]>;
+}
+
 export interface DoctorsDeps {
   doctors: DoctorRepository;
   kycEvents: KycEventRepository;
   specialties: SpecialtyRepository;
   users: UserDirectory;
   files: FileAccess;
+  availability: AvailabilityLookup;
   mailer: { send(mail: { to: string; subject: string; text: string }): Promise<void> };
   clock: { now(): Date };
 }

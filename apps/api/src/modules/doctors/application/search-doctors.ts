@@ -10,19 +10,23 @@ export interface SearchDoctorsInput {
   sort: DoctorSearch['sort'];
   page: number;
   limit: number;
-  /** Set when availability narrows the search (doctors free on a date). */
-  onlyIds?: string[] | undefined;
+  /** YYYY-MM-DD in `tz`: only doctors with a free slot that day. */
+  availableOn?: string | undefined;
+  tz?: string | undefined;
 }
 
 export function makeSearchDoctors(deps: DoctorsDeps) {
   return async function searchDoctors(input: SearchDoctorsInput) {
+    const onlyIds = input.availableOn
+      ? await deps.availability.doctorsAvailableOn(input.availableOn, input.tz ?? 'UTC')
+      : undefined;
     const { items, total } = await deps.doctors.searchListed({
       text: input.q || undefined,
       specialtyId: input.specialtyId,
       language: input.language,
       gender: input.gender,
       maxFee: input.maxFee,
-      ids: input.onlyIds,
+      ids: onlyIds,
       sort: input.sort,
       skip: (input.page - 1) * input.limit,
       limit: input.limit,

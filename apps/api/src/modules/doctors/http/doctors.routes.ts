@@ -4,10 +4,7 @@ import { callerOf, type AuthGuards } from '../../../platform/http/auth.middlewar
 import { parseWith } from '../../../platform/http/validate.ts';
 import type { DoctorsUseCases } from '../application/use-cases.ts';
 
-/** `availableOn` narrows search to doctors free that day; scheduling provides it. */
-export type AvailableOnFilter = (date: string, timeZone: string) => Promise<string[]>;
-
-export function doctorsRouter(useCases: DoctorsUseCases, guards: AuthGuards, availableOn?: AvailableOnFilter): Router {
+export function doctorsRouter(useCases: DoctorsUseCases, guards: AuthGuards): Router {
   const router = Router();
   const doctorOnly = guards.requireRole('doctor');
 
@@ -30,9 +27,7 @@ export function doctorsRouter(useCases: DoctorsUseCases, guards: AuthGuards, ava
   });
 
   router.get('/doctors', async (req, res) => {
-    const query = parseWith(DoctorSearchQuery, req.query);
-    const onlyIds = query.availableOn && availableOn ? await availableOn(query.availableOn, query.tz ?? 'UTC') : undefined;
-    res.json(await useCases.searchDoctors({ ...query, onlyIds }));
+    res.json(await useCases.searchDoctors(parseWith(DoctorSearchQuery, req.query)));
   });
 
   router.get('/doctors/:id', async (req, res) => {
