@@ -84,7 +84,6 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     db,
     { doctors: doctors.useCases, clock, busyIndex: redis ? makeRedisBusyIndex(redis, config.mongo.db) : makeMemoryBusyIndex() },
     identity.guards,
-    async (doctorId) => (await doctors.useCases.findListedDoctor(doctorId))?.timeZone,
   );
   const appointments = await makeAppointmentsModule(
     db,

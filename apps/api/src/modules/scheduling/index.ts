@@ -11,12 +11,11 @@ export async function makeSchedulingModule(
   db: Db,
   adapters: Omit<SchedulingDeps, 'availability' | 'claims'>,
   guards: AuthGuards,
-  doctorTimeZone: (doctorId: string) => Promise<string | undefined>,
 ) {
   const claims = makeMongoClaimRepository(db);
   await claims.ensureIndexes();
   const useCases = makeSchedulingUseCases({ ...adapters, claims, availability: makeMongoAvailabilityRepository(db) });
   await useCases.rebuildBusyIndex();
-  return { useCases, router: schedulingRouter(useCases, guards, doctorTimeZone) };
+  return { useCases, router: schedulingRouter(useCases, guards) };
 }
 export type { SchedulingUseCases } from './application/use-cases.ts';

@@ -14,17 +14,18 @@ export function makeSetAvailability(deps: SchedulingDeps) {
 
 export function makeGetAvailability(deps: SchedulingDeps) {
   /** The saved rules, or sensible empty defaults in the doctor's zone. */
-  return async function getAvailability(doctorId: string, fallbackTimeZone = 'UTC'): Promise<AvailabilityRules> {
-    return (
-      (await deps.availability.find(doctorId)) ?? {
-        timeZone: fallbackTimeZone,
-        slotMinutes: 30,
-        bufferMinutes: 0,
-        minNoticeMinutes: 120,
-        maxAdvanceDays: 60,
-        weekly: [],
-        overrides: [],
-      }
-    );
+  return async function getAvailability(doctorId: string): Promise<AvailabilityRules> {
+    const saved = await deps.availability.find(doctorId);
+    if (saved) return saved;
+    const doctor = await deps.doctors.findListedDoctor(doctorId);
+    return {
+      timeZone: doctor?.timeZone ?? 'UTC',
+      slotMinutes: 30,
+      bufferMinutes: 0,
+      minNoticeMinutes: 120,
+      maxAdvanceDays: 60,
+      weekly: [],
+      overrides: [],
+    };
   };
 }

@@ -7,11 +7,7 @@ import type { SchedulingUseCases } from '../application/use-cases.ts';
 
 const PreviewQuery = z.object({ days: z.coerce.number().int().min(1).max(31).default(14) });
 
-export function schedulingRouter(
-  useCases: SchedulingUseCases,
-  guards: AuthGuards,
-  doctorTimeZone: (doctorId: string) => Promise<string | undefined>,
-): Router {
+export function schedulingRouter(useCases: SchedulingUseCases, guards: AuthGuards): Router {
   const router = Router();
   const doctorOnly = guards.requireRole('doctor');
 
@@ -21,8 +17,7 @@ export function schedulingRouter(
   });
 
   router.get('/doctors/me/availability', doctorOnly, async (_req, res) => {
-    const doctorId = callerOf(res).userId;
-    res.json(await useCases.getAvailability(doctorId, await doctorTimeZone(doctorId)));
+    res.json(await useCases.getAvailability(callerOf(res).userId));
   });
 
   router.get('/doctors/me/availability/preview', doctorOnly, async (req, res) => {
