@@ -40,7 +40,19 @@ function zoned(dt: DateTime, timeZone: string): DateTime {
 
 /** The calendar date an instant falls on in `timeZone`. */
 export function localDateOf(instant: Date, timeZone: string): string {
-  return zoned(DateTime.fromJSDate(instant, { zone: timeZone }), timeZone).toISODate() as string;
+  return dateFormatter(timeZone).format(instant);
+}
+
+// Listing 60 days means thousands of calls: one cached Intl formatter per zone
+// ("en-CA" formats as YYYY-MM-DD) is far cheaper than a luxon DateTime each time.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dateFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
 export function clockToMinutes(clock: string): number {

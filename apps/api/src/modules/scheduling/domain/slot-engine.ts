@@ -108,13 +108,37 @@ export function generateSlots(
   const firstDate = addDays(localDateOf(new Date(lo), rules.timeZone), -1);
   const lastDate = addDays(localDateOf(new Date(hi), rules.timeZone), 1);
 
+  const isBusy = busyChecker(busy);
   return slotGrid(rules, firstDate, lastDate).filter((slot) => {
     const start = slot.start.getTime();
     if (start < noticeAt || start >= horizonAt) return false;
     if (!overlaps(slot, { start: range.from, end: range.to })) return false;
     const occupied = occupiedSpan(slot.start, slot.end, rules.bufferMinutes);
-    return !busy.some((b) => overlaps(occupied, b));
+    return !isBusy(occupied.start.getTime(), occupied.end.getTime());
   });
+}
+
+/**
+ * "Does [start, end) touch busy time?" by binary search over the busy spans
+ * sorted by start (with a running maximum of ends), instead of scanning every
+ * span for every slot.
+ */
+function busyChecker(busy: readonly TimeSpan[]): (start: number, end: number) => boolean {
+  const spans = busy.map((b) => [b.start.getTime(), b.end.getTime()] as const).sort((a, b) => a[0] - b[0]);
+  const maxEnd: number[] = [];
+  for (const [, end] of spans) maxEnd.push(Math.max(end, maxEnd.at(-1) ?? -Infinity));
+  return (start, end) => {
+    // Last span starting before `end`; any overlap must be it or earlier, and
+    // the running maximum says whether any of those reaches past `start`.
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]![0] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > start;
+  };
 }
 
 /**
