@@ -26,6 +26,14 @@ async function main() {
   }, 5 * 60_000);
   reconciler.unref();
 
+  // Hourly housekeeping that TTL indexes would do on MongoDB (FerretDB has none).
+  const housekeeping = setInterval(() => {
+    Promise.all([container.identity.useCases.purgeExpired(), container.appointments.useCases.purgeIdempotencyKeys()])
+      .then(([identity, keys]) => logger.info({ removed: identity + keys }, 'housekeeping done'))
+      .catch((err) => logger.error({ err }, 'housekeeping failed'));
+  }, 60 * 60_000);
+  housekeeping.unref();
+
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close();

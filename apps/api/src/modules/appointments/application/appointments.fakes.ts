@@ -47,6 +47,7 @@ export function makeFakeAppointmentsDeps(now = new Date('2026-03-02T08:00:00Z'))
       async abandon(key) {
         keys.delete(key);
       },
+      purgeBefore: async () => 0,
     },
     time: {
       async claimTime({ start, holdId }) {

@@ -25,6 +25,8 @@ export interface IdempotencyRepository {
   begin(key: string, at: Date): Promise<'new' | 'pending' | StoredOutcome>;
   finish(key: string, outcome: StoredOutcome): Promise<void>;
   abandon(key: string): Promise<void>;
+  /** Forgets keys used before `before` (retries come within minutes, not days). */
+  purgeBefore(before: Date): Promise<number>;
 }
 
 /** What appointments need from scheduling. */

@@ -14,6 +14,8 @@ export function makeAppointmentsUseCases(deps: AppointmentsDeps) {
     getAppointment: makeGetAppointment(deps),
     appointmentCalendar: makeAppointmentCalendar(deps),
     reconcileClaims: makeReconcileClaims(deps),
+    /** Idempotency keys older than a day are no longer needed: clients retry within minutes. */
+    purgeIdempotencyKeys: () => deps.idempotency.purgeBefore(new Date(deps.clock.now().getTime() - 86_400_000)),
   };
 }
 export type AppointmentsUseCases = ReturnType<typeof makeAppointmentsUseCases>;

@@ -20,6 +20,9 @@ export function makeMongoIdempotencyRepository(db: Db): IdempotencyRepository {
     async finish(key, outcome) {
       await keys.updateOne({ _id: key }, { $set: { outcome } });
     },
+    async purgeBefore(before) {
+      return (await keys.deleteMany({ createdAt: { $lt: before } })).deletedCount;
+    },
     async abandon(key) {
       await keys.deleteOne({ _id: key, outcome: null });
     },

@@ -60,6 +60,7 @@ export function makeFakeIdentityDeps(start = new Date('2026-03-01T10:00:00Z')) {
       async remove(userId, purpose) {
         codes.delete(`${purpose}:${userId}`);
       },
+      purgeBefore: async () => 0,
     },
     sessions: {
       async createFamily(f) {
@@ -76,6 +77,7 @@ export function makeFakeIdentityDeps(start = new Date('2026-03-01T10:00:00Z')) {
         const f = families.get(id);
         if (f && !f.revokedAt) f.revokedAt = at;
       },
+      purgeExpired: async () => 0,
       async revokeAllForUser(userId, at, except) {
         for (const f of families.values()) if (f.userId === userId && f.id !== except && !f.revokedAt) f.revokedAt = at;
       },

@@ -30,6 +30,8 @@ export interface OneTimeCodeRepository {
   /** Claims one of `max` attempt slots for this code by unique insert; false when all are taken. */
   claimAttempt(nonce: string, max: number): Promise<boolean>;
   remove(userId: string, purpose: CodePurpose): Promise<void>;
+  /** Deletes codes that expired and attempt records older than `before`; returns how many. */
+  purgeBefore(before: Date): Promise<number>;
 }
 
 export interface SessionRepository {
@@ -40,6 +42,8 @@ export interface SessionRepository {
   findToken(id: string): Promise<RefreshToken | null>;
   revokeFamily(id: string, at: Date): Promise<void>;
   revokeAllForUser(userId: string, at: Date, exceptFamilyId?: string): Promise<void>;
+  /** Deletes tokens and families that expired before `before`; returns how many. */
+  purgeExpired(before: Date): Promise<number>;
 }
 
 export interface PasswordHasher {

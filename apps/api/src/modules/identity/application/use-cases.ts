@@ -7,6 +7,7 @@ import { makeLogin } from './login.ts';
 import { makeLogout } from './logout.ts';
 import { makeForgotPassword, makeResetPassword } from './password-reset.ts';
 import type { IdentityDeps } from './ports.ts';
+import { makePurgeExpired } from './purge-expired.ts';
 import { makeRefresh } from './refresh.ts';
 import { makeRegister } from './register.ts';
 import { makeResendVerification, makeVerifyEmail } from './verify-email.ts';
@@ -31,6 +32,7 @@ export function makeIdentityUseCases(deps: IdentityDeps) {
     setBlocked: makeSetBlocked(deps),
     findNames: makeFindNames(deps),
     findAccount: makeFindAccount(deps),
+    purgeExpired: makePurgeExpired(deps),
   };
 }
 export type IdentityUseCases = ReturnType<typeof makeIdentityUseCases>;

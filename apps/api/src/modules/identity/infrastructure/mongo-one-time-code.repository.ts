@@ -35,6 +35,13 @@ export function makeMongoOneTimeCodeRepository(db: Db): OneTimeCodeRepository {
       }
       return false;
     },
+    async purgeBefore(before) {
+      const [c, a] = await Promise.all([
+        codes.deleteMany({ expiresAt: { $lt: before } }),
+        attempts.deleteMany({ at: { $lt: before } }),
+      ]);
+      return c.deletedCount + a.deletedCount;
+    },
     async remove(userId, purpose) {
       await codes.deleteOne({ _id: keyOf(userId, purpose) });
     },

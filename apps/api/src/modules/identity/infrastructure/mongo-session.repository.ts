@@ -38,6 +38,13 @@ export function makeMongoSessionRepository(db: Db): SessionRepository & { ensure
       // Setting a flag is monotonic, so concurrent revocations cannot undo each other.
       await families.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: at } });
     },
+    async purgeExpired(before) {
+      const [t, f] = await Promise.all([
+        tokens.deleteMany({ expiresAt: { $lt: before } }),
+        families.deleteMany({ expiresAt: { $lt: before } }),
+      ]);
+      return t.deletedCount + f.deletedCount;
+    },
     async revokeAllForUser(userId, at, exceptFamilyId) {
       const filter = exceptFamilyId ? { userId, revokedAt: null, _id: { $ne: exceptFamilyId } } : { userId, revokedAt: null };
       await families.updateMany(filter, { $set: { revokedAt: at } });

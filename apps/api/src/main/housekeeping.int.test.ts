@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { signedIn } from '../test-support/accounts.ts';
+import { startTestApi, type TestApi } from '../test-support/test-api.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api?.stop();
+});
+
+it('housekeeping removes expired sessions, old code attempts and old idempotency keys, and nothing live', async () => {
+  const live = await signedIn(api, 'patient');
+  const old = new Date(Date.now() - 3 * 86_400_000);
+  await api.db
+    .collection('refresh_tokens')
+    .insertOne({ _id: 'expired-token' as never, familyId: 'f-old', userId: 'u', secretHash: 'h', expiresAt: old });
+  await api.db
+    .collection('session_families')
+    .insertOne({ _id: 'f-old' as never, userId: 'u', createdAt: old, expiresAt: old, revokedAt: null });
+  await api.db.collection('one_time_code_attempts').insertOne({ _id: 'nonce:1' as never, at: old });
+  await api.db.collection('idempotency_keys').insertOne({ _id: 'p:old-key' as never, outcome: null, createdAt: old });
+
+  expect(await api.container.identity.useCases.purgeExpired()).toBeGreaterThanOrEqual(3);
+  expect(await api.container.appointments.useCases.purgeIdempotencyKeys()).toBe(1);
+
+  for (const [name, id] of [
+    ['refresh_tokens', 'expired-token'],
+    ['session_families', 'f-old'],
+    ['one_time_code_attempts', 'nonce:1'],
+    ['idempotency_keys', 'p:old-key'],
+  ] as const) {
+    expect(await api.db.collection(name).countDocuments({ _id: id as never })).toBe(0);
+  }
+  // The live session still refreshes.
+  expect((await live.c.post('/api/v1/auth/refresh')).status).toBe(200);
+});
