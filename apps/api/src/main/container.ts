@@ -121,4 +121,3 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     },
   };
 }
-export type Container = Awaited<ReturnType<typeof buildContainer>>;

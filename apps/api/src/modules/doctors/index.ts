@@ -19,4 +19,3 @@ export async function makeDoctorsModule(db: Db, adapters: Adapters, guards: Auth
   const useCases = makeDoctorsUseCases({ ...adapters, doctors, kycEvents, specialties });
   return { useCases, router: doctorsRouter(useCases, guards) };
 }
-export type { DoctorsUseCases } from './application/use-cases.ts';

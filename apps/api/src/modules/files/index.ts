@@ -12,4 +12,3 @@ export async function makeFilesModule(db: Db, adapters: Omit<FilesDeps, 'files'>
   const useCases = makeFilesUseCases({ ...adapters, files });
   return { useCases, router: filesRouter(useCases, guards) };
 }
-export type { FilesUseCases } from './application/use-cases.ts';

@@ -23,5 +23,3 @@ export async function makeIdentityModule(
   const router = identityRouter(useCases, guards, http.limits, { secure: http.secureCookies }, http.onBackgroundError);
   return { useCases, guards, router };
 }
-export type { IdentityLimits };
-export type { IdentityUseCases } from './application/use-cases.ts';

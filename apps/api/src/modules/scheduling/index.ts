@@ -18,4 +18,3 @@ export async function makeSchedulingModule(
   await useCases.rebuildBusyIndex();
   return { useCases, router: schedulingRouter(useCases, guards) };
 }
-export type { SchedulingUseCases } from './application/use-cases.ts';

@@ -1,5 +1,4 @@
 import type { AvailabilityRules } from '../domain/availability-rules.ts';
-import type { TimeSpan } from '../domain/claim-cells.ts';
 
 export interface AvailabilityRepository {
   save(doctorId: string, rules: AvailabilityRules, at: Date): Promise<void>;
@@ -48,5 +47,3 @@ export interface SchedulingDeps {
   doctors: ListedDoctors;
   clock: { now(): Date };
 }
-
-export type { AvailabilityRules, TimeSpan };
