@@ -12,8 +12,8 @@ interface Page {
 interface PagedResultsProps<P extends Page> {
   /** A paged list query; keep the previous page as placeholder data so paging does not flash a skeleton. */
   query: UseQueryResult<P>;
-  /** The skeleton's shape and screen-reader text while the first page loads. */
-  loading: { columns: number; label: string };
+  /** What shows while the first page loads: a table skeleton's shape, or any placeholder. */
+  loading: { columns: number; label: string } | ReactNode;
   /** The alert's title when the list fails to load. */
   errorTitle: string;
   /** Shown instead of the list when it has no items. */
@@ -29,7 +29,7 @@ interface PagedResultsProps<P extends Page> {
  */
 export function PagedResults<P extends Page>({ query, loading, errorTitle, empty, pager, children }: PagedResultsProps<P>) {
   let content: ReactNode;
-  if (query.isPending) content = <TableSkeleton columns={loading.columns} label={loading.label} />;
+  if (query.isPending) content = isTableShape(loading) ? <TableSkeleton {...loading} /> : loading;
   else if (query.isError) content = <LoadError error={query.error} title={errorTitle} onRetry={() => void query.refetch()} />;
   else if (query.data.items.length === 0) content = empty;
   else
@@ -41,4 +41,8 @@ export function PagedResults<P extends Page>({ query, loading, errorTitle, empty
     );
 
   return <div style={{ opacity: query.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>{content}</div>;
+}
+
+function isTableShape(value: unknown): value is { columns: number; label: string } {
+  return typeof value === 'object' && value !== null && 'columns' in value;
 }

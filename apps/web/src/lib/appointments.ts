@@ -1,6 +1,7 @@
 import type { Appointment, AppointmentList, AppointmentStatus } from '@doctime/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from './api-client';
+import { readChoice, readPage, useUrlParams } from './url-state';
 
 /**
  * Appointments as both sides see them: the patient's bookings and the
@@ -145,4 +146,25 @@ export function newIdempotencyKey(): string {
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const SCOPES: readonly AppointmentScope[] = ['upcoming', 'past'];
+
+/**
+ * The appointment list's tab and page, kept in the URL (`?tab=past&page=2`).
+ * Switching tabs starts again at page 1 with no status filter.
+ */
+export function useAppointmentTabParams() {
+  const [params, setParams] = useUrlParams();
+  return {
+    params,
+    setParams,
+    scope: readChoice(params, 'tab', SCOPES, 'upcoming'),
+    page: readPage(params),
+    setScope: (scope: AppointmentScope) => setParams({ tab: scope === 'past' ? 'past' : null, status: null, page: null }),
+    setPage: (page: number) => {
+      setParams({ page: page === 1 ? null : page });
+      window.scrollTo({ top: 0, behavior: 'smooth' });
+    },
+  };
 }

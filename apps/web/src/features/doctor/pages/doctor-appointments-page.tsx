@@ -1,24 +1,28 @@
 import { appointmentStatusValues, type Appointment, type AppointmentStatus } from '@doctime/contracts';
-import { Button, Group, Select, Stack, Tabs, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { IconCalendarEvent, IconClockHour4, IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { AppointmentListSkeleton } from '../../../components/appointment-list-skeleton';
+import { AppointmentScopeTabs } from '../../../components/appointment-scope-tabs';
 import { CancelAppointmentModal } from '../../../components/cancel-appointment-modal';
 import { EmptyState } from '../../../components/empty-state';
-import { LoadError } from '../../../components/load-error';
 import { PageTitle } from '../../../components/page-title';
-import { PaginationBar } from '../../../components/pagination-bar';
-import { APPOINTMENT_STATUS_LABEL, useAppointments, type AppointmentScope } from '../../../lib/appointments';
+import { PagedResults } from '../../../components/paged-results';
+import {
+  APPOINTMENT_STATUS_LABEL,
+  useAppointmentTabParams,
+  useAppointments,
+  type AppointmentScope,
+} from '../../../lib/appointments';
 import { formatDateTimeIn } from '../../../lib/date-time';
 import { useNow } from '../../../lib/use-now';
-import { readChoice, readPage, useUrlParams } from '../../../lib/url-state';
+import { readChoice } from '../../../lib/url-state';
 import { useRefreshPreview } from '../api/use-record-outcome';
 import { DoctorAppointmentRow } from '../components/doctor-appointment-row';
 import { OutcomeModal, type OutcomeRequest } from '../components/outcome-modal';
 
 const LIMIT = 10;
-const SCOPES: readonly AppointmentScope[] = ['upcoming', 'past'];
 const STATUS_FILTERS = ['all', ...appointmentStatusValues.filter((status) => status !== 'pending_payment')] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number];
 const STATUS_OPTIONS = STATUS_FILTERS.map((value) => ({
@@ -38,33 +42,25 @@ interface ScheduleListProps {
 function ScheduleList({ scope, status, page, onPage, onOutcome, onCancel }: ScheduleListProps) {
   const now = useNow();
   const list = useAppointments({ scope, status: scope === 'past' ? status : undefined, page, limit: LIMIT });
-
-  if (list.isPending) return <AppointmentListSkeleton label="Loading your appointments" />;
-  if (list.isError) {
-    return <LoadError error={list.error} title="Could not load your appointments" onRetry={() => void list.refetch()} />;
-  }
-  if (list.data.items.length === 0) {
-    if (scope === 'upcoming') {
-      return (
-        <EmptyState
-          title="No upcoming appointments"
-          icon={<IconCalendarEvent size={28} />}
-          action={
-            <Button
-              component={Link}
-              to="/doctor/availability"
-              variant="light"
-              leftSection={<IconClockHour4 size={16} aria-hidden />}
-            >
-              Check your availability
-            </Button>
-          }
-        >
-          When patients book your free times, their consultations appear here.
-        </EmptyState>
-      );
-    }
-    return (
+  const empty =
+    scope === 'upcoming' ? (
+      <EmptyState
+        title="No upcoming appointments"
+        icon={<IconCalendarEvent size={28} />}
+        action={
+          <Button
+            component={Link}
+            to="/doctor/availability"
+            variant="light"
+            leftSection={<IconClockHour4 size={16} aria-hidden />}
+          >
+            Check your availability
+          </Button>
+        }
+      >
+        When patients book your free times, their consultations appear here.
+      </EmptyState>
+    ) : (
       <EmptyState
         title={status ? 'No past appointments with this status' : 'No past appointments'}
         icon={<IconHistory size={28} />}
@@ -72,43 +68,45 @@ function ScheduleList({ scope, status, page, onPage, onOutcome, onCancel }: Sche
         Finished, cancelled and missed consultations are listed here.
       </EmptyState>
     );
-  }
   return (
-    <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
-      {list.data.items.map((appointment) => (
-        <DoctorAppointmentRow
-          key={appointment.id}
-          appointment={appointment}
-          now={now}
-          onOutcome={(a, outcome) => onOutcome({ appointment: a, outcome })}
-          onCancel={onCancel}
-        />
-      ))}
-      <PaginationBar page={page} total={list.data.total} limit={LIMIT} noun="appointments" onChange={onPage} />
-    </Stack>
+    <PagedResults
+      query={list}
+      loading={<AppointmentListSkeleton label="Loading your appointments" />}
+      errorTitle="Could not load your appointments"
+      empty={empty}
+      pager={{ page, limit: LIMIT, noun: 'appointments', onChange: onPage }}
+    >
+      {(items) => (
+        <Stack gap="sm">
+          {items.map((appointment) => (
+            <DoctorAppointmentRow
+              key={appointment.id}
+              appointment={appointment}
+              now={now}
+              onOutcome={(a, outcome) => onOutcome({ appointment: a, outcome })}
+              onCancel={onCancel}
+            />
+          ))}
+        </Stack>
+      )}
+    </PagedResults>
   );
 }
 
 /** /doctor/appointments?tab=past&status=&page=: the doctor's schedule and its outcomes. */
 export function DoctorAppointmentsPage() {
-  const [params, setParams] = useUrlParams();
-  const scope = readChoice(params, 'tab', SCOPES, 'upcoming');
-  const statusFilter = readChoice<StatusFilter>(params, 'status', STATUS_FILTERS, 'all');
-  const status = statusFilter === 'all' ? undefined : statusFilter;
-  const page = readPage(params);
+  const tabs = useAppointmentTabParams();
+  const statusFilter = readChoice<StatusFilter>(tabs.params, 'status', STATUS_FILTERS, 'all');
   const [outcome, setOutcome] = useState<OutcomeRequest | null>(null);
   const [cancelling, setCancelling] = useState<Appointment | null>(null);
   const refreshPreview = useRefreshPreview();
 
-  const list = (tab: AppointmentScope) => (
+  const list = (scope: AppointmentScope) => (
     <ScheduleList
-      scope={tab}
-      status={status}
-      page={page}
-      onPage={(next) => {
-        setParams({ page: next === 1 ? null : next });
-        window.scrollTo({ top: 0, behavior: 'smooth' });
-      }}
+      scope={scope}
+      status={statusFilter === 'all' ? undefined : statusFilter}
+      page={tabs.page}
+      onPage={tabs.setPage}
       onOutcome={setOutcome}
       onCancel={setCancelling}
     />
@@ -117,18 +115,11 @@ export function DoctorAppointmentsPage() {
   return (
     <>
       <PageTitle description="Your consultations, in your time zone.">Appointments</PageTitle>
-      <Tabs value={scope} onChange={(value) => setParams({ tab: value === 'past' ? 'past' : null, status: null })}>
-        <Tabs.List mb="md">
-          <Tabs.Tab value="upcoming" leftSection={<IconCalendarEvent size={16} aria-hidden />}>
-            Upcoming
-          </Tabs.Tab>
-          <Tabs.Tab value="past" leftSection={<IconHistory size={16} aria-hidden />}>
-            Past
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="upcoming">{scope === 'upcoming' ? list('upcoming') : null}</Tabs.Panel>
-        <Tabs.Panel value="past">
-          {scope === 'past' ? (
+      <AppointmentScopeTabs scope={tabs.scope} onChange={tabs.setScope}>
+        {(scope) =>
+          scope === 'upcoming' ? (
+            list('upcoming')
+          ) : (
             <Stack gap="md">
               <Group justify="space-between" align="flex-end" gap="sm">
                 <Text size="sm" c="dimmed">
@@ -138,7 +129,7 @@ export function DoctorAppointmentsPage() {
                   label="Status"
                   data={STATUS_OPTIONS}
                   value={statusFilter}
-                  onChange={(value) => setParams({ status: value === 'all' ? null : value })}
+                  onChange={(value) => tabs.setParams({ status: value === 'all' ? null : value })}
                   allowDeselect={false}
                   size="sm"
                   w={{ base: '100%', xs: 220 }}
@@ -146,9 +137,9 @@ export function DoctorAppointmentsPage() {
               </Group>
               {list('past')}
             </Stack>
-          ) : null}
-        </Tabs.Panel>
-      </Tabs>
+          )
+        }
+      </AppointmentScopeTabs>
 
       <OutcomeModal request={outcome} onClose={() => setOutcome(null)} />
       <CancelAppointmentModal
