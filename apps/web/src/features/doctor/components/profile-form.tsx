@@ -1,11 +1,11 @@
 import { genders, UpdateDoctorProfileRequest, type OwnDoctor } from '@doctime/contracts';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Divider, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Button, Divider, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { ErrorAlert } from '../../../components/error-alert';
-import { firstErrorMessage, useServerErrors } from '../../../lib/form-errors';
+import { useServerErrors } from '../../../lib/form-errors';
 import { mappedResolver } from '../../../lib/form-resolver';
 import { capitalize } from '../../../lib/format';
 import { COMMON_LANGUAGES } from '../../../lib/languages';
@@ -15,6 +15,7 @@ import { useUpdateProfile, type ProfileBody } from '../api/use-update-profile';
 import { AvatarField } from './avatar-field';
 import { FormSection } from './form-section';
 import { PROFILE_FIELDS, profileFormValues, toProfileRequest, type ProfileFormValues } from './profile-form-values';
+import { ProfileTagsField } from './profile-tags-field';
 
 const resolver = mappedResolver(zodResolver(UpdateDoctorProfileRequest), toProfileRequest);
 const GENDER_OPTIONS = genders.map((value) => ({ value, label: capitalize(value) }));
@@ -100,45 +101,23 @@ export function ProfileForm({ doctor }: { doctor: OwnDoctor }) {
               />
             )}
           />
-          <Controller
+          <ProfileTagsField
             control={form.control}
             name="subSpecialties"
-            render={({ field }) => (
-              <TagsInput
-                ref={field.ref}
-                label="Sub-specialties"
-                description="Optional. Press Enter after each one."
-                placeholder="e.g. Interventional cardiology"
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                maxTags={10}
-                clearable
-                error={firstErrorMessage(errors.subSpecialties)}
-                size="md"
-              />
-            )}
+            label="Sub-specialties"
+            description="Optional. Press Enter after each one."
+            placeholder="e.g. Interventional cardiology"
+            maxTags={10}
           />
-          <Controller
+          <ProfileTagsField
             control={form.control}
             name="qualifications"
-            render={({ field }) => (
-              <TagsInput
-                ref={field.ref}
-                label="Qualifications"
-                description="Degrees and diplomas. Press Enter after each one."
-                placeholder="e.g. MBBS, MD (General Medicine)"
-                splitChars={[]}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                maxTags={20}
-                clearable
-                error={firstErrorMessage(errors.qualifications)}
-                required
-                size="md"
-              />
-            )}
+            label="Qualifications"
+            description="Degrees and diplomas. Press Enter after each one."
+            placeholder="e.g. MBBS, MD (General Medicine)"
+            splitChars={[]}
+            maxTags={20}
+            required
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Controller
@@ -184,26 +163,15 @@ export function ProfileForm({ doctor }: { doctor: OwnDoctor }) {
               )}
             />
           </SimpleGrid>
-          <Controller
+          <ProfileTagsField
             control={form.control}
             name="languages"
-            render={({ field }) => (
-              <TagsInput
-                ref={field.ref}
-                label="Languages"
-                description="The languages you consult in. Pick from the list or type your own."
-                placeholder="e.g. English"
-                data={[...COMMON_LANGUAGES]}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                maxTags={20}
-                clearable
-                error={firstErrorMessage(errors.languages)}
-                required
-                size="md"
-              />
-            )}
+            label="Languages"
+            description="The languages you consult in. Pick from the list or type your own."
+            placeholder="e.g. English"
+            data={[...COMMON_LANGUAGES]}
+            maxTags={20}
+            required
           />
         </FormSection>
 
