@@ -14,13 +14,14 @@ module.exports = {
     },
     {
       name: 'application-stays-inside',
-      comment: 'application/ may use domain, its ports, platform/app-error and contracts; never http, infrastructure or adapters',
+      comment:
+        'application/ may use domain, its ports, platform/app-error, platform/side-effect (types) and contracts; never http, infrastructure or adapters',
       severity: 'error',
       from: { path: '^apps/api/src/modules/[^/]+/application/' },
       to: {
         path: [
           '^apps/api/src/modules/[^/]+/(http|infrastructure)/',
-          '^apps/api/src/platform/(?!app-error)',
+          '^apps/api/src/platform/(?!app-error|side-effect)',
           '^apps/api/src/main/',
           'node_modules/(express|mongodb|ioredis|nodemailer|@aws-sdk)',
         ],

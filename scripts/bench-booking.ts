@@ -49,7 +49,7 @@ async function user(role: 'patient' | 'doctor', name: string) {
   const email = `${role}-${randomUUID().slice(0, 8)}@bench.test`;
   const u = await identity.useCases.register({ role, name, email, password: PASSWORD });
   await db.collection('users').updateOne({ _id: u.id as never }, { $set: { emailVerified: true } });
-  const { accessToken } = await identity.useCases.login({ email, password: PASSWORD });
+  const { accessToken } = await identity.useCases.login({ email, password: PASSWORD, clientIp: '127.0.0.1' });
   return { id: u.id, token: accessToken };
 }
 

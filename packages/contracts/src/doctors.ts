@@ -68,6 +68,8 @@ export const SubmitKycRequest = z
 export type SubmitKycRequest = z.input<typeof SubmitKycRequest>;
 
 export const KycEvent = z.object({
+  /** The submission this entry belongs to. */
+  submission: z.number().optional(),
   from: KycStatus,
   to: KycStatus,
   byUserId: z.string(),
@@ -78,6 +80,8 @@ export const KycEvent = z.object({
 
 export const DoctorKyc = z.object({
   status: KycStatus,
+  /** Increases with every submission; an admin's decision names the one it reviewed. */
+  submission: z.number().optional(),
   registrationNumber: z.string().optional(),
   council: z.string().optional(),
   registrationYear: z.number().optional(),
@@ -157,6 +161,7 @@ export const KycQueueItem = z.object({
   email: z.string(),
   specialtyName: z.string().optional(),
   status: KycStatus,
+  submission: z.number().optional(),
   submittedAt: z.string().optional(),
 });
 export const KycQueue = z
@@ -187,6 +192,8 @@ export const KycDecisionRequest = z
   .object({
     decision: z.enum(['approve', 'reject', 'resubmit'], { message: 'Choose approve, reject or resubmit' }),
     reason: z.string().trim().max(1000).optional(),
+    /** The submission (`kyc.submission`) the admin reviewed; if the doctor submitted since, the decision is refused (409). */
+    submission: z.number().int().min(1).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision !== 'approve' && !v.reason) {

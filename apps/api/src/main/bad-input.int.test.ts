@@ -33,8 +33,11 @@ async function snapshot() {
     'time_claims',
     'availability',
     'audit_log',
-    'kyc_events',
     'session_families',
+    // Every committed change of a versioned record adds a version document.
+    'doctors_versions',
+    'appointments_versions',
+    'file_attachments',
   ];
   const counts = await Promise.all(names.map((n) => api.db.collection(n).countDocuments()));
   return Object.fromEntries(names.map((n, i) => [n, counts[i]]));

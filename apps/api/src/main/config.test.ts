@@ -19,7 +19,7 @@ describe('loadConfig', () => {
     expect(c.mongo.uri).toBe('mongodb://127.0.0.1:27017/');
     expect(c.rateLimits.registerIp.points).toBeGreaterThanOrEqual(100);
     expect(c.rateLimits.loginIp.points).toBeGreaterThanOrEqual(300);
-    expect(c.rateLimits.loginAccountFails).toEqual({ points: 10, seconds: 900 });
+    expect(c.rateLimits.loginThrottle).toEqual({ freeAttempts: 5, maxDelaySeconds: 900, forgetAfterSeconds: 86_400 });
     expect(c.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
 

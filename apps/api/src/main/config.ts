@@ -36,9 +36,11 @@ const Schema = z.object({
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: int(15 * 60),
   REFRESH_TOKEN_TTL_DAYS: int(30),
+  /** Wrong passwords per (account, client IP) before each further try waits 1 s, 2 s, 4 s, ... */
+  RATE_LOGIN_FREE_ATTEMPTS: int(5),
+  /** The longest wait between tries of one (account, client IP), in seconds. */
+  RATE_LOGIN_MAX_DELAY_SECONDS: int(15 * 60),
   // Rate limits: points per window (seconds).
-  RATE_LOGIN_ACCOUNT_FAILS: int(10),
-  RATE_LOGIN_ACCOUNT_WINDOW: int(15 * 60),
   RATE_LOGIN_IP: z.coerce.number().int().positive().optional(),
   RATE_REGISTER_IP: z.coerce.number().int().positive().optional(),
   RATE_CODE_IP: z.coerce.number().int().positive().optional(),
@@ -109,7 +111,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
     rateLimits: {
-      loginAccountFails: { points: c.RATE_LOGIN_ACCOUNT_FAILS, seconds: c.RATE_LOGIN_ACCOUNT_WINDOW },
+      // A pair's count is forgotten a day after its first wrong password, or at its next success.
+      loginThrottle: {
+        freeAttempts: c.RATE_LOGIN_FREE_ATTEMPTS,
+        maxDelaySeconds: c.RATE_LOGIN_MAX_DELAY_SECONDS,
+        forgetAfterSeconds: 24 * 60 * 60,
+      },
       loginIp: { points: c.RATE_LOGIN_IP ?? ipLimits.login, seconds: c.RATE_IP_WINDOW },
       registerIp: { points: c.RATE_REGISTER_IP ?? ipLimits.register, seconds: c.RATE_IP_WINDOW },
       codeIp: { points: c.RATE_CODE_IP ?? ipLimits.code, seconds: c.RATE_IP_WINDOW },

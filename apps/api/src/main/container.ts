@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { makeAdminModule } from '../modules/admin/index.ts';
 import { makeAppointmentsModule } from '../modules/appointments/index.ts';
@@ -8,16 +8,23 @@ import { makeIdentityModule } from '../modules/identity/index.ts';
 import { makeSchedulingModule } from '../modules/scheduling/index.ts';
 import { createApp } from '../platform/http/app.ts';
 import { emailInBody, rateLimit } from '../platform/http/rate-limit.middleware.ts';
-import { makeSmtpMailer } from '../platform/mail/smtp-mailer.ts';
+import { makeSmtpMailer, type OutgoingMail } from '../platform/mail/smtp-mailer.ts';
+import { makeOutbox } from '../platform/outbox/outbox.ts';
 import { connectMongo, pingMongo } from '../platform/mongo/mongo.ts';
-import { makeFailureLimiter, makeLimiter, type Limit } from '../platform/rate-limiters.ts';
+import { makeAttemptThrottle, makeLimiter, type Limit } from '../platform/rate-limiters.ts';
 import { makeMemoryBusyIndex, makeRedisBusyIndex } from '../platform/redis/busy-index.ts';
 import { connectRedis } from '../platform/redis/redis.ts';
 import { makeArgon2PasswordHasher } from '../platform/security/argon2-password-hasher.ts';
 import { makeS3ObjectStorage } from '../platform/storage/s3-object-storage.ts';
 import { makeJwtAccessTokenSigner } from '../platform/security/jwt-access-token-signer.ts';
-import { nodeCryptoSecrets } from '../platform/security/node-crypto-secrets.ts';
+import { makeNodeCryptoSecrets } from '../platform/security/node-crypto-secrets.ts';
 import type { Config } from './config.ts';
+
+/** A UUID-shaped id derived from a seed: the same seed always gives the same id. */
+function derivedId(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
 
 /** The composition root: the only place that knows every concrete adapter. */
 export async function buildContainer(config: Config, logger: Logger, overrides: { clock?: { now(): Date } } = {}) {
@@ -25,17 +32,24 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
   const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
   const mailer = makeSmtpMailer(config.smtpUrl, config.mailFrom, logger);
   const clock = overrides.clock ?? { now: () => new Date() };
+  // Side effects (e-mail, later notifications and socket pushes) leave through the outbox.
+  const outbox = makeOutbox(db, logger, clock);
+  await outbox.ensureIndexes();
+  outbox.register('email', (mail, { entryId }) =>
+    mailer.send(mail as unknown as OutgoingMail, { messageId: `<${entryId}@doctime.outbox>` }),
+  );
   const rl = config.rateLimits;
   const limiter = (name: string, limit: Limit) => makeLimiter(name, limit, redis, config.mongo.db);
 
   const identity = await makeIdentityModule(
     db,
+    outbox,
     {
       hasher: makeArgon2PasswordHasher(),
       tokens: makeJwtAccessTokenSigner(config.jwtSecret, config.accessTokenTtlSeconds),
-      secrets: nodeCryptoSecrets,
-      mailer,
-      loginFailures: makeFailureLimiter(limiter('login-fail', rl.loginAccountFails)),
+      secrets: makeNodeCryptoSecrets(config.jwtSecret),
+      loginThrottle: makeAttemptThrottle('login', rl.loginThrottle.forgetAfterSeconds, redis, config.mongo.db),
+      loginThrottlePolicy: rl.loginThrottle,
       clock,
       newId: randomUUID,
       refreshTokenTtlDays: config.refreshTokenTtlDays,
@@ -58,12 +72,13 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
   const files = await makeFilesModule(db, { storage, clock, newId: randomUUID }, identity.guards);
   const doctors = await makeDoctorsModule(
     db,
+    outbox,
     {
+      // Identity decides whether an account is blocked; doctors mirror it for search.
       users: { findById: identity.useCases.findAccount },
       files: files.useCases,
       // Bound late: scheduling is built next and itself asks doctors who is listed.
       availability: { doctorsAvailableOn: (date, tz) => scheduling.useCases.doctorsAvailableOn(date, tz) },
-      mailer,
       clock,
     },
     identity.guards,
@@ -74,26 +89,33 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       accounts: { setBlocked: identity.useCases.setBlocked, findNames: identity.useCases.findNames },
       doctors: doctors.useCases,
       clock,
-      newId: randomUUID,
     },
     doctors.useCases,
     identity.guards,
   );
+  for (const [type, handler] of Object.entries({ ...doctors.effectHandlers, ...admin.effectHandlers })) {
+    outbox.register(type, handler);
+  }
 
   const scheduling = await makeSchedulingModule(
     db,
-    { doctors: doctors.useCases, clock, busyIndex: redis ? makeRedisBusyIndex(redis, config.mongo.db) : makeMemoryBusyIndex() },
+    {
+      doctors: doctors.useCases,
+      clock,
+      newToken: randomUUID,
+      busyIndex: redis ? makeRedisBusyIndex(redis, config.mongo.db) : makeMemoryBusyIndex(),
+    },
     identity.guards,
   );
   const appointments = await makeAppointmentsModule(
     db,
+    outbox,
     {
       time: scheduling.useCases,
       directory: { findListedDoctor: doctors.useCases.findListedDoctor, findAccount: identity.useCases.findAccount },
-      mailer,
       clock,
       newId: randomUUID,
-      onBackgroundError: (err) => logger.error({ err }, 'appointment mail failed'),
+      deriveId: derivedId,
     },
     identity.guards,
   );
@@ -107,13 +129,18 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     apiRouters: [identity.router, files.router, doctors.router, scheduling.router, appointments.router, admin.router],
   });
 
+  outbox.start();
+
   return {
     app,
+    outbox,
+    deriveId: derivedId,
     identity,
     doctors,
     scheduling,
     appointments,
     async close() {
+      await outbox.stop();
       storage.close();
       mailer.close();
       redis?.disconnect();

@@ -28,8 +28,13 @@ async function main() {
 
   // Hourly housekeeping that TTL indexes would do on MongoDB (FerretDB has none).
   const housekeeping = setInterval(() => {
-    Promise.all([container.identity.useCases.purgeExpired(), container.appointments.useCases.purgeIdempotencyKeys()])
-      .then(([identity, keys]) => logger.info({ removed: identity + keys }, 'housekeeping done'))
+    Promise.all([
+      container.identity.useCases.purgeExpired(),
+      container.appointments.useCases.purgeIdempotencyKeys(),
+      // Delivery markers only matter while an entry could still be retried.
+      container.outbox.purgeBefore(new Date(Date.now() - 7 * 86_400_000)),
+    ])
+      .then((removed) => logger.info({ removed: removed.reduce((a, b) => a + b, 0) }, 'housekeeping done'))
       .catch((err) => logger.error({ err }, 'housekeeping failed'));
   }, 60 * 60_000);
   housekeeping.unref();

@@ -15,26 +15,45 @@ export function makeLimiter(name: string, limit: Limit, redis: Redis | undefined
   return redis ? new RateLimiterRedis({ ...opts, storeClient: redis }) : new RateLimiterMemory(opts);
 }
 
-/** Consumes one point; returns seconds to wait when the limit is exceeded, else null. */
-export async function consumePoint(limiter: RateLimiterAbstract, key: string): Promise<number | null> {
+/**
+ * Consumes one point; returns seconds to wait (at least 1) when the limit is
+ * exceeded, else null. `seconds` overrides the limiter's window for a new key.
+ */
+export async function consumePoint(limiter: RateLimiterAbstract, key: string, seconds?: number): Promise<number | null> {
   try {
-    await limiter.consume(key);
+    await limiter.consume(key, 1, seconds === undefined ? {} : { customDuration: seconds });
     return null;
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return Math.ceil(rejection.msBeforeNext / 1000);
+    if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw rejection; // a store failure is an error, not a free pass
   }
 }
 
-/** Failures per key: the port behind "at most N failed logins per account". */
-export function makeFailureLimiter(limiter: RateLimiterAbstract) {
+/**
+ * Attempts with growing delays (the `AttemptThrottle` port), atomic in the
+ * store: `attempts` counts a key's reserved attempts by atomic increment, and
+ * an attempt that must be followed by a delay also claims `gate`, a one-point
+ * key that lives for that delay. While the gate lives every other attempt is
+ * refused, so at most one passes per delay however many race.
+ */
+export function makeAttemptThrottle(name: string, forgetAfterSeconds: number, redis: Redis | undefined, namespace: string) {
+  // The count is forgotten `forgetAfterSeconds` after its first attempt; the gate's
+  // lifetime is set per claim. Only the gate's single point is ever compared.
+  const attempts = makeLimiter(`${name}-attempts`, { points: 1, seconds: forgetAfterSeconds }, redis, namespace);
+  const gate = makeLimiter(`${name}-gate`, { points: 1, seconds: forgetAfterSeconds }, redis, namespace);
   return {
-    async isLockedOut(key: string) {
-      const res = await limiter.get(key);
-      return !!res && res.consumedPoints >= limiter.points;
+    async reserve(key: string, delayAfter: (attempt: number) => number): Promise<number> {
+      const attempt = (await attempts.penalty(key)).consumedPoints;
+      const delay = delayAfter(attempt);
+      if (delay <= 0) return 0;
+      const wait = await consumePoint(gate, key, delay);
+      if (wait === null) return 0;
+      // A refused attempt is not a guess: give its count back so the schedule follows real guesses.
+      await attempts.reward(key);
+      return wait;
     },
-    async recordFailure(key: string) {
-      await consumePoint(limiter, key);
+    async reset(key: string) {
+      await Promise.all([attempts.delete(key), gate.delete(key)]);
     },
   };
 }

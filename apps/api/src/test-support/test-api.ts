@@ -20,9 +20,14 @@ export class TestClock {
  * services `npm test` started (addresses in the environment), in a database
  * of its own so test files never see each other's data.
  */
-export async function startTestApi(env: Record<string, string> = {}, logSink?: { write(line: string): void }) {
+export async function startTestApi(
+  env: Record<string, string> = {},
+  logSink?: { write(line: string): void },
+  /** A second API process on another test API's database (which that one drops when it stops). */
+  shared?: { dbName: string },
+) {
   if (!process.env['MONGODB_URI']) throw new Error('Integration tests need the services: run them with `npm test`.');
-  const dbName = `it_${randomUUID().slice(0, 8)}`;
+  const dbName = shared?.dbName ?? `it_${randomUUID().slice(0, 8)}`;
   const clock = new TestClock();
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: dbName, ...env });
   const logger = logSink ? makeLogger('trace', logSink) : makeLogger('silent');
@@ -34,6 +39,7 @@ export async function startTestApi(env: Record<string, string> = {}, logSink?: {
   await mongo.connect();
   return {
     baseUrl,
+    dbName,
     clock,
     config,
     container,
@@ -41,10 +47,12 @@ export async function startTestApi(env: Record<string, string> = {}, logSink?: {
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await mongo
-        .db(dbName)
-        .dropDatabase()
-        .catch(() => {});
+      if (!shared) {
+        await mongo
+          .db(dbName)
+          .dropDatabase()
+          .catch(() => {});
+      }
       await mongo.close();
       await container.close();
     },

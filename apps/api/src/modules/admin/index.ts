@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { AuthGuards } from '../../platform/http/auth.middleware.ts';
+import type { EffectHandler } from '../../platform/outbox/outbox.ts';
 import type { AdminDeps } from './application/ports.ts';
 import { makeAdminUseCases } from './application/use-cases.ts';
 import { adminRouter, type KycReads } from './http/admin.routes.ts';
@@ -10,5 +11,9 @@ export async function makeAdminModule(db: Db, adapters: Omit<AdminDeps, 'audit'>
   const audit = makeMongoAuditLogRepository(db);
   await audit.ensureIndexes();
   const useCases = makeAdminUseCases({ ...adapters, audit });
-  return { useCases, router: adminRouter(useCases, kyc, guards) };
+  const effectHandlers: Record<string, EffectHandler> = {
+    // Audit entries are committed with the action they record and written here, once per outbox entry.
+    audit: (payload, { entryId }) => useCases.recordAuditEntry(entryId, payload),
+  };
+  return { useCases, router: adminRouter(useCases, kyc, guards), effectHandlers };
 }

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { AuthGuards } from '../../platform/http/auth.middleware.ts';
+import type { Outbox } from '../../platform/outbox/outbox.ts';
 import type { AppointmentsDeps } from './application/ports.ts';
 import { makeAppointmentsUseCases } from './application/use-cases.ts';
 import { appointmentsRouter } from './http/appointments.routes.ts';
@@ -9,10 +10,11 @@ import { makeMongoIdempotencyRepository } from './infrastructure/mongo-idempoten
 /** Wires appointments: booking, lifecycle, calendar files, the orphan-claim reconciler. */
 export async function makeAppointmentsModule(
   db: Db,
+  outbox: Outbox,
   adapters: Omit<AppointmentsDeps, 'appointments' | 'idempotency'>,
   guards: AuthGuards,
 ) {
-  const appointments = makeMongoAppointmentRepository(db);
+  const appointments = makeMongoAppointmentRepository(db, outbox);
   await appointments.ensureIndexes();
   const useCases = makeAppointmentsUseCases({ ...adapters, appointments, idempotency: makeMongoIdempotencyRepository(db) });
   return { useCases, router: appointmentsRouter(useCases, guards) };

@@ -1,21 +1,24 @@
 import type { Db } from 'mongodb';
 import type { AuthGuards } from '../../platform/http/auth.middleware.ts';
+import type { EffectHandler, Outbox } from '../../platform/outbox/outbox.ts';
 import type { DoctorsDeps } from './application/ports.ts';
 import { makeDoctorsUseCases } from './application/use-cases.ts';
 import { seedSpecialties } from './domain/specialties.ts';
 import { doctorsRouter } from './http/doctors.routes.ts';
 import { makeMongoDoctorRepository } from './infrastructure/mongo-doctor.repository.ts';
-import { makeMongoKycEventRepository } from './infrastructure/mongo-kyc-event.repository.ts';
 import { makeMongoSpecialtyRepository } from './infrastructure/mongo-specialty.repository.ts';
 
-type Adapters = Omit<DoctorsDeps, 'doctors' | 'kycEvents' | 'specialties'>;
+type Adapters = Omit<DoctorsDeps, 'doctors' | 'specialties'>;
 
 /** Wires the doctors module: profiles, KYC, specialties, public search. */
-export async function makeDoctorsModule(db: Db, adapters: Adapters, guards: AuthGuards) {
-  const doctors = makeMongoDoctorRepository(db);
-  const kycEvents = makeMongoKycEventRepository(db);
+export async function makeDoctorsModule(db: Db, outbox: Outbox, adapters: Adapters, guards: AuthGuards) {
+  const doctors = makeMongoDoctorRepository(db, outbox);
   const specialties = makeMongoSpecialtyRepository(db);
-  await Promise.all([doctors.ensureIndexes(), kycEvents.ensureIndexes(), specialties.seed(seedSpecialties)]);
-  const useCases = makeDoctorsUseCases({ ...adapters, doctors, kycEvents, specialties });
-  return { useCases, router: doctorsRouter(useCases, guards) };
+  await Promise.all([doctors.ensureIndexes(), specialties.seed(seedSpecialties)]);
+  const useCases = makeDoctorsUseCases({ ...adapters, doctors, specialties });
+  const effectHandlers: Record<string, EffectHandler> = {
+    // Identity committed a block or unblock: mirror identity's current answer for search.
+    'account.block-changed': (payload) => useCases.mirrorAccountBlock(String(payload['userId'])),
+  };
+  return { useCases, router: doctorsRouter(useCases, guards), effectHandlers };
 }

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { makeAuthGuards, type AuthGuards } from '../../platform/http/auth.middleware.ts';
+import type { Outbox } from '../../platform/outbox/outbox.ts';
 import type { IdentityDeps } from './application/ports.ts';
 import { makeIdentityUseCases } from './application/use-cases.ts';
 import { identityRouter, type IdentityLimits } from './http/identity.routes.ts';
@@ -12,13 +13,15 @@ type Adapters = Omit<IdentityDeps, 'users' | 'codes' | 'sessions'>;
 /** Wires the identity module: its repositories, use cases, auth guards and router. */
 export async function makeIdentityModule(
   db: Db,
+  outbox: Outbox,
   adapters: Adapters,
   http: { limits: IdentityLimits; secureCookies: boolean; onBackgroundError: (err: unknown) => void },
 ) {
-  const users = makeMongoUserRepository(db);
+  // Account changes and code e-mails commit their side effects through the outbox.
+  const users = makeMongoUserRepository(db, outbox);
   const sessions = makeMongoSessionRepository(db);
   await Promise.all([users.ensureIndexes(), sessions.ensureIndexes()]);
-  const useCases = makeIdentityUseCases({ ...adapters, users, sessions, codes: makeMongoOneTimeCodeRepository(db) });
+  const useCases = makeIdentityUseCases({ ...adapters, users, sessions, codes: makeMongoOneTimeCodeRepository(db, outbox) });
   const guards: AuthGuards = makeAuthGuards(useCases.authenticate);
   const router = identityRouter(useCases, guards, http.limits, { secure: http.secureCookies }, http.onBackgroundError);
   return { useCases, guards, router };

@@ -6,10 +6,19 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new AppError('NOT_FOUND', `No route for ${req.method} ${req.path}`));
 };
 
-/** Maps every error to API.md's shape; unknown errors become a bare 500 with no internals. */
+/**
+ * Maps every error to API.md's shape; unknown errors become a bare 500 with no
+ * internals. An error that knows when a retry may succeed (RATE_LIMITED, or a
+ * 409 for a request still being processed) gets the `Retry-After` header here,
+ * so use cases and middleware need no HTTP knowledge.
+ */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const appError = toAppError(err);
   if (appError.code === 'INTERNAL') req.log?.error({ err }, 'unhandled error');
+  const retryAfter = appError.details?.['retryAfterSeconds'];
+  if (typeof retryAfter === 'number' && retryAfter > 0) {
+    res.setHeader('Retry-After', String(Math.ceil(retryAfter)));
+  }
   const body: ErrorBody = {
     error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) },
   };

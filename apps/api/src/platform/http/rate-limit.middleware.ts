@@ -11,7 +11,7 @@ export function rateLimit(
   byIp: RateLimiterAbstract,
   byAccount?: { limiter: RateLimiterAbstract; accountKey: (body: unknown) => string | undefined },
 ): RequestHandler {
-  return async (req, res, next) => {
+  return async (req, _res, next) => {
     const account = byAccount?.accountKey(req.body);
     const waits = await Promise.all([
       consumePoint(byIp, req.ip ?? 'unknown'),
@@ -19,7 +19,6 @@ export function rateLimit(
     ]);
     const wait = Math.max(...waits.map((w) => w ?? 0));
     if (wait > 0) {
-      res.setHeader('Retry-After', String(wait));
       throw new AppError('RATE_LIMITED', `Too many requests. Try again in ${wait} seconds.`, { retryAfterSeconds: wait });
     }
     next();

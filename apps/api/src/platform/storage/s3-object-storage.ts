@@ -1,4 +1,12 @@
-import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
 export interface S3Settings {
@@ -12,7 +20,7 @@ export interface S3Settings {
   forcePathStyle: boolean;
 }
 
-/** Private-bucket storage: presigned URLs for browsers, HEAD checks for the API. */
+/** Private-bucket storage: presigned URLs for browsers; HEAD checks, server-side copies and deletes for the API. */
 export function makeS3ObjectStorage(s: S3Settings) {
   const client = (endpoint: string | undefined) =>
     new S3Client({
@@ -41,14 +49,26 @@ export function makeS3ObjectStorage(s: S3Settings) {
       });
       return getSignedUrl(signer, command, { expiresIn: expiresInSeconds });
     },
-    async head(key: string): Promise<{ size: number; contentType: string } | null> {
+    async head(key: string): Promise<{ size: number; contentType: string; etag: string } | null> {
       try {
         const res = await internal.send(new HeadObjectCommand({ Bucket: s.bucket, Key: key }));
-        return { size: res.ContentLength ?? -1, contentType: (res.ContentType ?? '').toLowerCase() };
+        return { size: res.ContentLength ?? -1, contentType: (res.ContentType ?? '').toLowerCase(), etag: res.ETag ?? '' };
       } catch (error) {
         if (error instanceof NotFound || (error as { name?: string }).name === 'NotFound') return null;
         throw error;
       }
+    },
+    /** Server-side copy in the bucket (metadata, so the content type, comes along); the copy's ETag. */
+    async copy(fromKey: string, toKey: string): Promise<{ etag: string }> {
+      const source = `${s.bucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`;
+      const res = await internal.send(new CopyObjectCommand({ Bucket: s.bucket, Key: toKey, CopySource: source }));
+      const etag = res.CopyObjectResult?.ETag;
+      if (!etag) throw new Error(`S3 copy to ${toKey} returned no ETag`);
+      return { etag };
+    },
+    /** Deleting a missing object succeeds, as S3 does. */
+    async remove(key: string): Promise<void> {
+      await internal.send(new DeleteObjectCommand({ Bucket: s.bucket, Key: key }));
     },
     close() {
       internal.destroy();

@@ -1,20 +1,23 @@
+import { auditEffect } from './audit-effect.ts';
 import type { Actor, AdminDeps } from './ports.ts';
 
 export function makeAdminDecideKyc(deps: AdminDeps) {
+  /** The decision and its audit entry are one change: the entry is written exactly when the decision sticks. */
   return async function decideKyc(
     actor: Actor,
-    input: { doctorId: string; decision: 'approve' | 'reject' | 'resubmit'; reason?: string | undefined },
+    input: {
+      doctorId: string;
+      decision: 'approve' | 'reject' | 'resubmit';
+      reason?: string | undefined;
+      submission?: number | undefined;
+    },
   ) {
-    const doctor = await deps.doctors.decideKyc({ ...input, adminId: actor.userId });
-    await deps.audit.append({
-      id: deps.newId(),
-      actorId: actor.userId,
+    const audit = auditEffect(actor, {
       action: `kyc.${input.decision}`,
       targetId: input.doctorId,
-      ...(input.reason ? { reason: input.reason } : {}),
+      reason: input.reason,
       at: deps.clock.now(),
-      ...(actor.ip ? { ip: actor.ip } : {}),
     });
-    return doctor;
+    return deps.doctors.decideKyc({ ...input, adminId: actor.userId }, { effects: [audit] });
   };
 }

@@ -1,7 +1,9 @@
+import type { SideEffect } from '../../../platform/side-effect.ts';
 import type { AuditEntry } from '../domain/audit-entry.ts';
 
 export interface AuditLogRepository {
-  append(entry: AuditEntry): Promise<void>;
+  /** Appends the entry under its id; 'duplicate' when an entry with that id is already there. */
+  append(entry: AuditEntry): Promise<'ok' | 'duplicate'>;
   list(filter: {
     action?: string | undefined;
     targetId?: string | undefined;
@@ -12,19 +14,28 @@ export interface AuditLogRepository {
 
 /** What admin needs from identity. */
 export interface AccountAdmin {
-  setBlocked(userId: string, block: { reason: string } | null): Promise<{ id: string; role: string }>;
+  /** Commits the block (or unblock, null) together with `extra.effects`; identity announces it to other modules. */
+  setBlocked(
+    userId: string,
+    block: { reason: string } | null,
+    extra: { effects: SideEffect[] },
+  ): Promise<{ id: string; role: string }>;
   findNames(ids: string[]): Promise<Map<string, string>>;
 }
 
 /** What admin needs from doctors. */
 export interface DoctorAdmin {
-  decideKyc(input: {
-    doctorId: string;
-    adminId: string;
-    decision: 'approve' | 'reject' | 'resubmit';
-    reason?: string | undefined;
-  }): Promise<unknown>;
-  setDoctorBlocked(doctorId: string, blocked: boolean): Promise<void>;
+  /** Decides one submission and commits `extra.effects` with the decision. */
+  decideKyc(
+    input: {
+      doctorId: string;
+      adminId: string;
+      decision: 'approve' | 'reject' | 'resubmit';
+      reason?: string | undefined;
+      submission?: number | undefined;
+    },
+    extra: { effects: SideEffect[] },
+  ): Promise<unknown>;
 }
 
 export interface AdminDeps {
@@ -32,7 +43,6 @@ export interface AdminDeps {
   accounts: AccountAdmin;
   doctors: DoctorAdmin;
   clock: { now(): Date };
-  newId(): string;
 }
 
 export interface Actor {

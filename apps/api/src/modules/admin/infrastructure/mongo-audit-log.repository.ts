@@ -1,4 +1,5 @@
 import type { Db, Filter } from 'mongodb';
+import { insertOrFail } from '../../../platform/mongo/mongo.ts';
 import type { AuditLogRepository } from '../application/ports.ts';
 import type { AuditEntry } from '../domain/audit-entry.ts';
 
@@ -6,7 +7,7 @@ interface AuditDoc extends Omit<AuditEntry, 'id'> {
   _id: string;
 }
 
-/** Append-only: this repository has no update or delete. */
+/** Append-only: this repository has no update or delete, and an id is written at most once. */
 export function makeMongoAuditLogRepository(db: Db): AuditLogRepository & { ensureIndexes(): Promise<void> } {
   const log = db.collection<AuditDoc>('audit_log');
   return {
@@ -14,9 +15,7 @@ export function makeMongoAuditLogRepository(db: Db): AuditLogRepository & { ensu
       await log.createIndex({ at: -1 }, { name: 'time' });
       await log.createIndex({ targetId: 1, at: -1 }, { name: 'target_time' });
     },
-    async append({ id, ...rest }) {
-      await log.insertOne({ _id: id, ...rest });
-    },
+    append: ({ id, ...rest }) => insertOrFail(log, { _id: id, ...rest }),
     async list({ action, targetId, skip, limit }) {
       const filter: Filter<AuditDoc> = {};
       if (action) filter.action = action as AuditEntry['action'];

@@ -1,6 +1,6 @@
+import { emailEffect, type SideEffect } from '../../../platform/side-effect.ts';
 import type { Appointment } from '../domain/appointment.ts';
 import { buildCalendarInvite } from '../domain/calendar-invite.ts';
-import type { AppointmentsDeps } from './ports.ts';
 
 export type MailKind = 'booked' | 'cancelled' | 'rescheduled';
 
@@ -30,9 +30,9 @@ const subjects: Record<MailKind, string> = {
   rescheduled: 'Appointment rescheduled',
 };
 
-/** Tells patient and doctor, each in their own time zone, with the calendar file attached. */
-export async function mailBothSides(deps: AppointmentsDeps, a: Appointment, kind: MailKind, note?: string) {
-  const ics = calendarFile(a, deps.clock.now());
+/** Mails for patient and doctor, each in their own time zone, with the calendar file attached. */
+export function appointmentMails(a: Appointment, kind: MailKind, now: Date, note?: string): SideEffect[] {
+  const ics = calendarFile(a, now);
   const attachment = {
     filename: 'appointment.ics',
     content: ics,
@@ -42,28 +42,21 @@ export async function mailBothSides(deps: AppointmentsDeps, a: Appointment, kind
     { to: a.patient.email, name: a.patient.name, other: a.doctor.name, zone: a.patient.timeZone ?? a.doctor.timeZone },
     { to: a.doctor.email, name: a.doctor.name, other: a.patient.name, zone: a.doctor.timeZone },
   ];
-  await Promise.all(
-    sides.map((s) =>
-      deps.mailer.send({
-        to: s.to,
-        subject: `${subjects[kind]}: ${s.other}, ${when(a.start, s.zone)}`,
-        text: [
-          `Hello ${s.name},`,
-          '',
-          `Your consultation with ${s.other} on ${when(a.start, s.zone)} is ${kind === 'cancelled' ? 'cancelled' : kind === 'rescheduled' ? 'moved to this new time' : 'confirmed'}.`,
-          ...(note ? ['', note] : []),
-          '',
-          'The attached calendar file updates your calendar.',
-          '',
-          'DocTime',
-        ].join('\n'),
-        attachments: [attachment],
-      }),
-    ),
+  return sides.map((s) =>
+    emailEffect({
+      to: s.to,
+      subject: `${subjects[kind]}: ${s.other}, ${when(a.start, s.zone)}`,
+      text: [
+        `Hello ${s.name},`,
+        '',
+        `Your consultation with ${s.other} on ${when(a.start, s.zone)} is ${kind === 'cancelled' ? 'cancelled' : kind === 'rescheduled' ? 'moved to this new time' : 'confirmed'}.`,
+        ...(note ? ['', note] : []),
+        '',
+        'The attached calendar file updates your calendar.',
+        '',
+        'DocTime',
+      ].join('\n'),
+      attachments: [attachment],
+    }),
   );
-}
-
-/** Mail is a side effect of a change that already happened: failures are logged, never undo it. */
-export function mailInBackground(deps: AppointmentsDeps, a: Appointment, kind: MailKind, note?: string) {
-  void mailBothSides(deps, a, kind, note).catch(deps.onBackgroundError);
 }

@@ -26,8 +26,7 @@ describe('bookAppointment', () => {
       end: '2026-03-05T10:30:00.000Z',
       reason: 'Cough',
     });
-    await new Promise((r) => setTimeout(r, 0));
-    expect(fake.mails.map((m) => m.to).sort()).toEqual(['d1@x.test', 'p1@x.test']);
+    expect(fake.effects.map((e) => e.payload['to']).sort()).toEqual(['d1@x.test', 'p1@x.test']);
   });
 
   it('refuses unknown or unlisted doctors with NOT_FOUND', async () => {
@@ -35,12 +34,25 @@ describe('bookAppointment', () => {
     expect((await rejection(uc.bookAppointment({ patientId: 'p1', doctorId: 'nobody', start }))).code).toBe('NOT_FOUND');
   });
 
-  it('releases the claimed time when saving the appointment fails', async () => {
+  it('keeps the claimed time when storing fails for an unknown reason (it may have been stored)', async () => {
     const fake = makeFakeAppointmentsDeps();
     const uc = makeAppointmentsUseCases(fake.deps);
-    fake.failInsertOnce();
+    fake.failCreateOnce();
     await expect(uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start })).rejects.toThrow('database went away');
+    expect(fake.held.size).toBe(1);
+    fake.setNow(new Date(fake.deps.clock.now().getTime() + 10 * 60_000));
+    expect(await uc.reconcileClaims()).toBe(1);
     expect(fake.held.size).toBe(0);
+  });
+
+  it('answers IDEMPOTENCY_KEY_REUSED when a key comes back with a different request', async () => {
+    const uc = makeAppointmentsUseCases(makeFakeAppointmentsDeps().deps);
+    await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start, idempotencyKey: 'key-reuse-1' });
+    const other = new Date('2026-03-05T11:00:00Z');
+    const reused = await rejection(
+      uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start: other, idempotencyKey: 'key-reuse-1' }),
+    );
+    expect(reused.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('replays the first outcome for a repeated key, success or failure', async () => {
@@ -49,7 +61,7 @@ describe('bookAppointment', () => {
     const first = await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start, idempotencyKey: 'key-12345' });
     const again = await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start, idempotencyKey: 'key-12345' });
     expect(again.id).toBe(first.id);
-    expect(fake.appointments.size).toBe(1);
+    expect(fake.versions.size).toBe(1);
 
     const lost = await rejection(uc.bookAppointment({ patientId: 'p2', doctorId: 'd1', start, idempotencyKey: 'key-67890' }));
     expect(lost.code).toBe('SLOT_UNAVAILABLE');
@@ -63,14 +75,14 @@ describe('bookAppointment', () => {
     );
   });
 
-  it('lets a retry through after an outage instead of replaying it', async () => {
+  it('lets a retry through after an outage, finishing with the cells the first attempt claimed', async () => {
     const fake = makeFakeAppointmentsDeps();
     const uc = makeAppointmentsUseCases(fake.deps);
-    fake.failInsertOnce();
+    fake.failCreateOnce();
     await expect(uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start, idempotencyKey: 'key-outage' })).rejects.toThrow();
-    expect((await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start, idempotencyKey: 'key-outage' })).status).toBe(
-      'confirmed',
-    );
+    const retried = await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start, idempotencyKey: 'key-outage' });
+    expect(retried.status).toBe('confirmed');
+    expect([...fake.held.values()].map((c) => c.holdId)).toEqual([retried.id]);
   });
 });
 
@@ -94,6 +106,7 @@ describe('changes', () => {
     const moved = await uc.rescheduleAppointment(a.id, patient, later);
     expect(moved.start).toBe(later.toISOString());
     expect([...fake.held.keys()]).toEqual([later.toISOString()]);
+    expect(moved.history).toHaveLength(2);
   });
 
   it('the doctor completes only after the start', async () => {
@@ -108,7 +121,7 @@ describe('changes', () => {
 });
 
 describe('reconcileClaims', () => {
-  it('releases holds with no appointment and keeps those with one', async () => {
+  it('releases settled holds with no appointment, marks them abandoned, and keeps those with one', async () => {
     const fake = makeFakeAppointmentsDeps();
     const uc = makeAppointmentsUseCases(fake.deps);
     const a = await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start });
@@ -118,7 +131,23 @@ describe('reconcileClaims', () => {
       start: new Date('2026-03-05T12:00:00Z'),
       holdId: 'orphan',
     });
+    expect(await uc.reconcileClaims()).toBe(0); // too fresh: a booking may still be under way
+    fake.setNow(new Date(fake.deps.clock.now().getTime() + 10 * 60_000));
     expect(await uc.reconcileClaims()).toBe(1);
-    expect([...fake.held.values()]).toEqual([a.id]);
+    expect([...fake.held.values()].map((c) => c.holdId)).toEqual([a.id]);
+    expect(await fake.deps.appointments.abandon('orphan')).toBe('conflict');
+  });
+
+  it('frees cells a committed reschedule left behind, after moving the version on', async () => {
+    const fake = makeFakeAppointmentsDeps();
+    const uc = makeAppointmentsUseCases(fake.deps);
+    const a = await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start });
+    const stored = (await fake.deps.appointments.findById(a.id))!;
+    const later = new Date('2026-03-05T11:00:00Z');
+    await fake.deps.time.claimTime({ doctorId: 'd1', patientId: 'p1', start: later, holdId: a.id, keep: stored.claimIds });
+    fake.setNow(new Date(fake.deps.clock.now().getTime() + 10 * 60_000));
+    expect(await uc.reconcileClaims()).toBe(1);
+    expect([...fake.held.keys()]).toEqual([start.toISOString()]);
+    expect((await fake.deps.appointments.findById(a.id))!.version).toBe(2);
   });
 });

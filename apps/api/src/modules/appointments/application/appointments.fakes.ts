@@ -1,81 +1,111 @@
 import { AppError } from '../../../platform/app-error.ts';
+import type { SideEffect } from '../../../platform/side-effect.ts';
 import type { Appointment } from '../domain/appointment.ts';
 import type { AppointmentsDeps, StoredOutcome } from './ports.ts';
 
-/** In-memory ports for appointment use-case tests; time is "taken" per exact start. */
+/**
+ * In-memory ports for appointment use-case tests. Time is one claim per exact
+ * start; appointments keep every version, and a save commits only the next one.
+ */
 export function makeFakeAppointmentsDeps(now = new Date('2026-03-02T08:00:00Z')) {
-  const appointments = new Map<string, Appointment>();
-  const keys = new Map<string, StoredOutcome | null>();
-  const held = new Map<string, string>(); // start ISO -> holdId
-  const mails: { to: string; subject: string }[] = [];
+  const versions = new Map<string, (Appointment | 'abandoned')[]>();
+  const keys = new Map<string, { fingerprint: string; outcome?: StoredOutcome }>();
+  const held = new Map<string, { holdId: string; token: string; createdAt: Date }>(); // start ISO -> claim
+  const effects: SideEffect[] = [];
   let seq = 0;
-  let failNextInsert = false;
+  let failNextCreate = false;
+
+  const latest = (id: string) => versions.get(id)?.at(-1);
+  const commit = async (a: Appointment, e: SideEffect[]) => {
+    const list = versions.get(a.id) ?? [];
+    if (list.length !== a.version - 1) return 'conflict' as const;
+    versions.set(a.id, [...list, structuredClone(a)]);
+    effects.push(...e);
+    return 'ok' as const;
+  };
 
   const deps: AppointmentsDeps = {
     appointments: {
-      async insert(a) {
-        if (failNextInsert) {
-          failNextInsert = false;
+      async create(a, e) {
+        if (failNextCreate) {
+          failNextCreate = false;
           throw new Error('database went away');
         }
-        appointments.set(a.id, structuredClone(a));
+        return commit(a, e);
       },
-      findById: async (id) => structuredClone(appointments.get(id) ?? null),
-      async update(before, after) {
-        const current = appointments.get(after.id);
-        if (!current || current.status !== before.status || current.updatedAt.getTime() !== before.updatedAt.getTime())
-          return false;
-        appointments.set(after.id, structuredClone(after));
-        return true;
+      async findById(id) {
+        const a = latest(id);
+        return a && a !== 'abandoned' ? structuredClone(a) : null;
+      },
+      save: commit,
+      async abandon(id) {
+        if (versions.has(id)) return 'conflict';
+        versions.set(id, ['abandoned']);
+        return 'ok';
       },
       async list() {
-        return { items: [...appointments.values()], total: appointments.size };
+        const items = [...versions.keys()].map((id) => latest(id)).filter((a): a is Appointment => !!a && a !== 'abandoned');
+        return { items, total: items.length };
       },
-      findChangedSince: async () => [],
+      findChangedSince: async () =>
+        [...versions.keys()].map((id) => latest(id)).filter((a): a is Appointment => !!a && a !== 'abandoned'),
     },
     idempotency: {
-      async begin(key) {
-        if (!keys.has(key)) {
-          keys.set(key, null);
-          return 'new';
+      async begin(key, fingerprint) {
+        const k = keys.get(key);
+        if (!k) {
+          keys.set(key, { fingerprint });
+          return { state: 'new' };
         }
-        return keys.get(key) ?? 'pending';
+        if (k.fingerprint !== fingerprint) return { state: 'reused' };
+        return k.outcome ? { state: 'done', outcome: k.outcome } : { state: 'expired' };
       },
       async finish(key, outcome) {
-        keys.set(key, outcome);
-      },
-      async abandon(key) {
-        keys.delete(key);
+        const k = keys.get(key)!;
+        k.outcome ??= outcome;
       },
       purgeBefore: async () => 0,
     },
     time: {
-      async claimTime({ start, holdId }) {
+      async claimTime({ start, holdId, keep, retryOfSameHold }) {
         const iso = start.toISOString();
-        if (held.has(iso) && held.get(iso) !== holdId) throw new AppError('SLOT_UNAVAILABLE', 'taken');
-        held.set(iso, holdId);
-        return { slot: { start, end: new Date(start.getTime() + 30 * 60_000) }, keptIds: new Set([iso]), previousIds: new Set() };
+        const token = `t${++seq}`;
+        const holder = held.get(iso);
+        const mine = keep?.includes(iso) || (retryOfSameHold && holder?.holdId === holdId);
+        if (holder && !mine) throw new AppError('SLOT_UNAVAILABLE', 'taken');
+        if (!holder) held.set(iso, { holdId, token, createdAt: now });
+        return {
+          slot: { start, end: new Date(start.getTime() + 30 * 60_000) },
+          claimIds: [iso],
+          inserted: holder ? [] : [iso],
+          token,
+        };
       },
-      async releaseTime(holdId, keep) {
-        for (const [iso, h] of held) if (h === holdId && !keep?.has(iso)) held.delete(iso);
+      async releaseClaims({ holdId, ids, token }) {
+        for (const id of ids) {
+          const c = held.get(id);
+          if (c && c.holdId === holdId && (!token || c.token === token)) held.delete(id);
+        }
       },
-      findHoldsCreatedBetween: async () => [...new Set(held.values())],
+      findClaimsByHolds: async (holdIds) =>
+        [...held].filter(([, c]) => holdIds.includes(c.holdId)).map(([id, c]) => ({ id, ...c })),
+      findHoldsCreatedBetween: async () => [...new Set([...held.values()].map((c) => c.holdId))],
     },
     directory: {
       findListedDoctor: async (id) =>
         id === 'd1' ? { id, name: 'Dr One', email: 'd1@x.test', timeZone: 'Europe/London' } : null,
       findAccount: async (id) => ({ id, name: `Patient ${id}`, email: `${id}@x.test` }),
     },
-    mailer: {
-      async send(mail) {
-        mails.push(mail);
-      },
-    },
     clock: { now: () => now },
     newId: () => `a${++seq}`,
-    onBackgroundError: (err) => {
-      throw err;
-    },
+    deriveId: (seed) => `derived:${seed}`,
   };
-  return { deps, appointments, held, mails, failInsertOnce: () => (failNextInsert = true), setNow: (d: Date) => (now = d) };
+  return {
+    deps,
+    versions,
+    held,
+    effects,
+    failCreateOnce: () => (failNextCreate = true),
+    setNow: (d: Date) => (now = d),
+  };
 }

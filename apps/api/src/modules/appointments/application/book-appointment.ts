@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/app-error.ts';
 import type { Appointment } from '../domain/appointment.ts';
-import { mailInBackground } from './appointment-mail.ts';
+import { appointmentMails } from './appointment-mail.ts';
 import { toAppointmentView } from './appointment-view.ts';
 import type { AppointmentsDeps } from './ports.ts';
 
@@ -13,27 +13,36 @@ interface BookInput {
   idempotencyKey?: string | undefined;
 }
 
+const TOO_SLOW = 'Booking took too long. Please try again.';
+
 /**
  * Books a slot: the slot engine must offer it, then scheduling claims its
- * cells by unique insert (no check-then-write). With an Idempotency-Key, a
- * retry gets the first attempt's outcome, success or failure.
+ * cells by unique insert and the appointment is stored as version 1. With an
+ * Idempotency-Key, appointment ids are derived from the key, so a retry finds
+ * (or finishes) what an earlier attempt created, and gets the first outcome.
  */
 export function makeBookAppointment(deps: AppointmentsDeps) {
-  async function book(input: BookInput) {
+  /** Claims the time and stores the appointment as `id`; 'abandoned' when the reconciler gave `id` up meanwhile. */
+  async function book(input: BookInput, id: string, retryOfSameHold: boolean): Promise<Appointment | 'abandoned'> {
     const [doctor, patient] = await Promise.all([
       deps.directory.findListedDoctor(input.doctorId),
       deps.directory.findAccount(input.patientId),
     ]);
     if (!doctor || !patient) throw new AppError('NOT_FOUND', 'No such doctor.');
-    const id = deps.newId();
-    const { slot } = await deps.time.claimTime({ doctorId: doctor.id, patientId: patient.id, start: input.start, holdId: id });
+    const claim = await deps.time.claimTime({
+      doctorId: doctor.id,
+      patientId: patient.id,
+      start: input.start,
+      holdId: id,
+      retryOfSameHold,
+    });
     const now = deps.clock.now();
     const appointment: Appointment = {
       id,
       doctorId: doctor.id,
       patientId: patient.id,
-      start: slot.start,
-      end: slot.end,
+      start: claim.slot.start,
+      end: claim.slot.end,
       status: 'confirmed',
       ...(input.reason ? { reason: input.reason } : {}),
       doctor: {
@@ -44,44 +53,68 @@ export function makeBookAppointment(deps: AppointmentsDeps) {
       },
       patient: { name: patient.name, email: patient.email, ...(input.timeZone ? { timeZone: input.timeZone } : {}) },
       sequence: 0,
+      version: 1,
+      claimIds: claim.claimIds,
       history: [{ from: 'pending_payment', to: 'confirmed', by: 'patient', at: now }],
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await deps.appointments.insert(appointment);
-    } catch (error) {
-      await deps.time.releaseTime(id);
-      throw error;
+    // If storing fails for an unknown reason the claims stay: the appointment may exist after all,
+    // and the reconciler releases them later only if it does not.
+    if ((await deps.appointments.create(appointment, appointmentMails(appointment, 'booked', now))) === 'ok') return appointment;
+    const existing = await deps.appointments.findById(id); // a concurrent retry of the same booking won
+    if (existing) return existing;
+    await deps.time.releaseClaims({ holdId: id, ids: claim.inserted, token: claim.token });
+    return 'abandoned';
+  }
+
+  async function bookOnce(input: BookInput, key: string) {
+    // Attempt ids are derived from the key: a retry first looks for what an earlier attempt stored.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const id = deps.deriveId(`${key}:${attempt}`);
+      const booked = (await deps.appointments.findById(id)) ?? (await book(input, id, true));
+      if (booked !== 'abandoned') return booked;
     }
-    mailInBackground(deps, appointment, 'booked');
-    return appointment;
+    throw new AppError('CONFLICT', TOO_SLOW);
   }
 
   return async function bookAppointment(input: BookInput) {
-    if (!input.idempotencyKey) return toAppointmentView(await book(input));
+    if (!input.idempotencyKey) {
+      const booked = await book(input, deps.newId(), false);
+      if (booked === 'abandoned') throw new AppError('CONFLICT', TOO_SLOW);
+      return toAppointmentView(booked);
+    }
     const key = `${input.patientId}:${input.idempotencyKey}`;
-    const earlier = await deps.idempotency.begin(key, deps.clock.now());
-    if (earlier === 'pending')
-      throw new AppError('CONFLICT', 'The first request with this Idempotency-Key is still being processed.');
-    if (earlier !== 'new') {
-      if ('error' in earlier)
-        throw new AppError(earlier.error.code as AppError['code'], earlier.error.message, earlier.error.details);
-      const first = await deps.appointments.findById(earlier.appointmentId);
+    const fingerprint = deps.deriveId(
+      JSON.stringify([input.doctorId, input.start.toISOString(), input.reason ?? '', input.timeZone ?? '']),
+    );
+    const earlier = await deps.idempotency.begin(key, fingerprint, deps.clock.now());
+    if (earlier.state === 'reused') {
+      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
+    }
+    if (earlier.state === 'pending') {
+      throw new AppError('CONFLICT', 'The first request with this Idempotency-Key is still being processed.', {
+        retryAfterSeconds: earlier.retryAfterSeconds,
+      });
+    }
+    if (earlier.state === 'done') {
+      const { outcome } = earlier;
+      if ('error' in outcome)
+        throw new AppError(outcome.error.code as AppError['code'], outcome.error.message, outcome.error.details);
+      const first = await deps.appointments.findById(outcome.appointmentId);
       if (!first) throw new AppError('NOT_FOUND', 'The earlier appointment no longer exists.');
       return toAppointmentView(first);
     }
     try {
-      const appointment = await book(input);
+      const appointment = await bookOnce(input, key);
       await deps.idempotency.finish(key, { appointmentId: appointment.id });
       return toAppointmentView(appointment);
     } catch (error) {
+      // An answer is remembered; an outage is not (the retry, once the lease ends, tries again).
       if (error instanceof AppError) {
         await deps.idempotency.finish(key, {
           error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
         });
-      } else {
-        await deps.idempotency.abandon(key); // an outage is not an answer: let the retry try again
       }
       throw error;
     }

@@ -1,10 +1,14 @@
+import type { SideEffect } from '../../../platform/side-effect.ts';
 import type { Appointment } from '../domain/appointment.ts';
 
 export interface AppointmentRepository {
-  insert(appt: Appointment): Promise<void>;
+  /** Stores version 1; 'conflict' when the id exists or was abandoned. */
+  create(appt: Appointment, effects: SideEffect[]): Promise<'ok' | 'conflict'>;
   findById(id: string): Promise<Appointment | null>;
-  /** Writes `after` only while the stored appointment is still `before`; false when it changed meanwhile. */
-  update(before: Appointment, after: Appointment): Promise<boolean>;
+  /** Stores `next` (version one above the stored one) with its effects; 'conflict' when another change came first. */
+  save(next: Appointment, effects: SideEffect[]): Promise<'ok' | 'conflict'>;
+  /** Marks an id that was never created as abandoned (a crashed booking); 'conflict' when it exists. */
+  abandon(id: string): Promise<'ok' | 'conflict'>;
   list(filter: {
     doctorId?: string;
     patientId?: string;
@@ -14,30 +18,51 @@ export interface AppointmentRepository {
     skip: number;
     limit: number;
   }): Promise<{ items: Appointment[]; total: number }>;
-  findChangedSince(since: Date, status: Appointment['status']): Promise<Appointment[]>;
+  /** Appointments changed since `since` (for the reconciler). */
+  findChangedSince(since: Date): Promise<Appointment[]>;
 }
 
 export type StoredOutcome =
   { appointmentId: string } | { error: { code: string; message: string; details?: Record<string, unknown> } };
 
+export type KeyState =
+  | { state: 'new' }
+  | { state: 'reused' }
+  | { state: 'pending'; retryAfterSeconds: number }
+  | { state: 'expired' }
+  | { state: 'done'; outcome: StoredOutcome };
+
 export interface IdempotencyRepository {
-  /** Claims the key by insert; returns the earlier outcome (or 'pending') when it was used before. */
-  begin(key: string, at: Date): Promise<'new' | 'pending' | StoredOutcome>;
+  /**
+   * Claims the key by insert with the request's fingerprint; when it was used
+   * before, says how: a different request ('reused'), a first attempt still
+   * within its lease ('pending'), one whose lease ran out ('expired'), or done.
+   */
+  begin(key: string, fingerprint: string, at: Date): Promise<KeyState>;
+  /** Records the outcome once (insert-or-fail: the first recorded outcome stays). */
   finish(key: string, outcome: StoredOutcome): Promise<void>;
-  abandon(key: string): Promise<void>;
   /** Forgets keys used before `before` (retries come within minutes, not days). */
   purgeBefore(before: Date): Promise<number>;
 }
 
 /** What appointments need from scheduling. */
 export interface TimeKeeper {
-  claimTime(input: { doctorId: string; patientId: string; start: Date; holdId: string; moving?: boolean }): Promise<{
+  claimTime(input: {
+    doctorId: string;
+    patientId: string;
+    start: Date;
+    holdId: string;
+    keep?: readonly string[];
+    retryOfSameHold?: boolean;
+  }): Promise<{
     slot: { start: Date; end: Date };
-    /** The claims the new time uses, and the ones the booking held before (for a reschedule's rollback). */
-    keptIds: ReadonlySet<string>;
-    previousIds: ReadonlySet<string>;
+    /** Every claim the new time uses, and the ones this call inserted under `token`. */
+    claimIds: string[];
+    inserted: string[];
+    token: string;
   }>;
-  releaseTime(holdId: string, keepIds?: ReadonlySet<string>): Promise<void>;
+  releaseClaims(input: { holdId: string; ids: readonly string[]; token?: string | undefined }): Promise<void>;
+  findClaimsByHolds(holdIds: readonly string[]): Promise<{ id: string; holdId: string; createdAt: Date }[]>;
   findHoldsCreatedBetween(from: Date, to: Date): Promise<string[]>;
 }
 
@@ -49,22 +74,13 @@ export interface Directory {
   findAccount(userId: string): Promise<{ id: string; name: string; email: string } | null>;
 }
 
-export interface AppointmentMailer {
-  send(mail: {
-    to: string;
-    subject: string;
-    text: string;
-    attachments?: { filename: string; content: string; contentType: string }[];
-  }): Promise<void>;
-}
-
 export interface AppointmentsDeps {
   appointments: AppointmentRepository;
   idempotency: IdempotencyRepository;
   time: TimeKeeper;
   directory: Directory;
-  mailer: AppointmentMailer;
   clock: { now(): Date };
   newId(): string;
-  onBackgroundError(err: unknown): void;
+  /** A stable id from a seed (a retried booking finds the appointment its first attempt created). */
+  deriveId(seed: string): string;
 }

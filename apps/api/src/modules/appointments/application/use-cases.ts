@@ -1,8 +1,10 @@
 import { makeBookAppointment } from './book-appointment.ts';
-import { makeCancelAppointment, makeRecordOutcome, makeRescheduleAppointment } from './change-appointment.ts';
+import { makeCancelAppointment } from './cancel-appointment.ts';
 import { makeAppointmentCalendar, makeGetAppointment, makeListAppointments } from './list-appointments.ts';
 import type { AppointmentsDeps } from './ports.ts';
 import { makeReconcileClaims } from './reconcile-claims.ts';
+import { makeRecordOutcome } from './record-outcome.ts';
+import { makeRescheduleAppointment } from './reschedule-appointment.ts';
 
 export function makeAppointmentsUseCases(deps: AppointmentsDeps) {
   return {

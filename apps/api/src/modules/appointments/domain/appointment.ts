@@ -13,6 +13,10 @@ export interface Appointment {
   patient: { name: string; email: string; timeZone?: string };
   /** Increases on every change, so calendar clients replace the earlier invite. */
   sequence: number;
+  /** Increases by one with every stored change; only one change can be made from a given version. */
+  version: number;
+  /** The time claims this appointment holds (none once it is cancelled). */
+  claimIds: string[];
   history: StatusChange[];
   createdAt: Date;
   updatedAt: Date;

@@ -4,27 +4,43 @@ import type { IdempotencyRepository, StoredOutcome } from '../application/ports.
 
 interface KeyDoc {
   _id: string;
-  outcome: StoredOutcome | null;
+  fingerprint: string;
+  createdAt: Date;
+}
+interface OutcomeDoc {
+  _id: string;
+  outcome: StoredOutcome;
   createdAt: Date;
 }
 
-/** Idempotency keys: the first request inserts the key; retries find it and replay its outcome. */
+/** How long a first attempt owns its key before a retry may take over (and find what it made). */
+const LEASE_MS = 15_000;
+
+/**
+ * Idempotency keys, insert-only: the key document (with the request's
+ * fingerprint) and, once known, an outcome document, each written once.
+ */
 export function makeMongoIdempotencyRepository(db: Db): IdempotencyRepository {
   const keys = db.collection<KeyDoc>('idempotency_keys');
+  const outcomes = db.collection<OutcomeDoc>('idempotency_outcomes');
   return {
-    async begin(key, at) {
-      if ((await insertOrFail(keys, { _id: key, outcome: null, createdAt: at })) === 'ok') return 'new';
-      const doc = await keys.findOne({ _id: key });
-      return doc?.outcome ?? 'pending';
+    async begin(key, fingerprint, at) {
+      if ((await insertOrFail(keys, { _id: key, fingerprint, createdAt: at })) === 'ok') return { state: 'new' };
+      const [first, outcome] = await Promise.all([keys.findOne({ _id: key }), outcomes.findOne({ _id: key })]);
+      if (first && first.fingerprint !== fingerprint) return { state: 'reused' };
+      if (outcome) return { state: 'done', outcome: outcome.outcome };
+      const leaseLeft = (first ? first.createdAt.getTime() + LEASE_MS : 0) - at.getTime();
+      return leaseLeft > 0 ? { state: 'pending', retryAfterSeconds: Math.ceil(leaseLeft / 1000) } : { state: 'expired' };
     },
     async finish(key, outcome) {
-      await keys.updateOne({ _id: key }, { $set: { outcome } });
+      await insertOrFail(outcomes, { _id: key, outcome, createdAt: new Date() });
     },
     async purgeBefore(before) {
-      return (await keys.deleteMany({ createdAt: { $lt: before } })).deletedCount;
-    },
-    async abandon(key) {
-      await keys.deleteOne({ _id: key, outcome: null });
+      const [k, o] = await Promise.all([
+        keys.deleteMany({ createdAt: { $lt: before } }),
+        outcomes.deleteMany({ createdAt: { $lt: before } }),
+      ]);
+      return k.deletedCount + o.deletedCount;
     },
   };
 }

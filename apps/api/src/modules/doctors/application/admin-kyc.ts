@@ -1,6 +1,6 @@
 import type { KycStatus } from '@doctime/contracts';
-import { AppError } from '../../../platform/app-error.ts';
 import { toOwnDoctor } from './doctor-views.ts';
+import { findDoctor } from './load-doctor.ts';
 import type { DoctorsDeps } from './ports.ts';
 
 export function makeKycQueue(deps: DoctorsDeps) {
@@ -15,6 +15,7 @@ export function makeKycQueue(deps: DoctorsDeps) {
         name: d.name,
         email: d.email,
         status: d.kyc.status,
+        submission: d.kyc.submission,
         ...(d.specialtyName ? { specialtyName: d.specialtyName } : {}),
         ...(d.kyc.submittedAt ? { submittedAt: d.kyc.submittedAt.toISOString() } : {}),
       })),
@@ -28,14 +29,13 @@ export function makeKycQueue(deps: DoctorsDeps) {
 
 export function makeKycDetails(deps: DoctorsDeps) {
   return async function kycDetails(doctorId: string) {
-    const doctor = await deps.doctors.findById(doctorId);
-    if (!doctor) throw new AppError('NOT_FOUND', 'No such doctor.');
+    const doctor = await findDoctor(deps, doctorId);
     const docs = doctor.kyc.documents;
     const link = async (fileId: string | undefined) =>
       fileId ? ((await deps.files.getFileUrl(fileId)) ?? undefined) : undefined;
     const [identity, license, degree] = await Promise.all([link(docs?.identity), link(docs?.license), link(docs?.degree)]);
     return {
-      doctor: await toOwnDoctor(deps, doctor, await deps.kycEvents.listForDoctor(doctorId)),
+      doctor: await toOwnDoctor(deps, doctor),
       documents: { ...(identity ? { identity } : {}), ...(license ? { license } : {}), ...(degree ? { degree } : {}) },
     };
   };

@@ -1,6 +1,9 @@
-import { AppError } from '../../../platform/app-error.ts';
+import { emailEffect, type SideEffect } from '../../../platform/side-effect.ts';
+import { withKyc, type Doctor } from '../domain/doctor.ts';
 import { decideKyc, type KycDecision } from '../domain/kyc.ts';
-import { makeGetOwnDoctor } from './get-own-doctor.ts';
+import { applied, changeDoctor } from './change-doctor.ts';
+import { toOwnDoctor } from './doctor-views.ts';
+import { findDoctor } from './load-doctor.ts';
 import type { DoctorsDeps } from './ports.ts';
 
 const subjects: Record<KycDecision, string> = {
@@ -9,47 +12,53 @@ const subjects: Record<KycDecision, string> = {
   resubmit: 'DocTime needs more from your KYC documents',
 };
 
-function decisionMail(name: string, decision: KycDecision, reason?: string) {
+function decisionMail(doctor: Doctor, decision: KycDecision, reason?: string) {
   const lines = {
     approve: 'Your registration was verified. Patients can now find you, and you can publish your availability.',
     reject: 'After review, we could not approve your application.',
     resubmit: 'Please update your KYC details or documents and submit them again.',
   };
-  return `Hello ${name},\n\n${lines[decision]}${reason ? `\n\nReason: ${reason}` : ''}\n\nDocTime`;
+  return emailEffect({
+    to: doctor.email,
+    subject: subjects[decision],
+    text: `Hello ${doctor.name},\n\n${lines[decision]}${reason ? `\n\nReason: ${reason}` : ''}\n\nDocTime`,
+  });
+}
+
+export interface DecideKycInput {
+  doctorId: string;
+  adminId: string;
+  decision: KycDecision;
+  reason?: string | undefined;
+  /** The submission the admin reviewed; when omitted, the one current when the request arrived. */
+  submission?: number | undefined;
 }
 
 export function makeDecideKyc(deps: DoctorsDeps) {
-  const getOwnDoctor = makeGetOwnDoctor(deps);
-  return async function decide(input: { doctorId: string; adminId: string; decision: KycDecision; reason?: string | undefined }) {
-    const doctor = await deps.doctors.findById(input.doctorId);
-    if (!doctor) throw new AppError('NOT_FOUND', 'No such doctor.');
-    const result = decideKyc(doctor.kyc, input.decision);
-    if (!result.ok) throw new AppError(result.code, result.message);
+  /**
+   * Decides one submission. The e-mail to the doctor and the caller's
+   * `effects` (the admin's audit entry) are committed with the decision and
+   * delivered afterwards, so they happen exactly when the decision sticks.
+   */
+  return async function decide(input: DecideKycInput, extra: { effects?: SideEffect[] } = {}) {
+    // Pinned before any retry: a decision is never moved to a submission nobody reviewed.
+    const submission = input.submission ?? (await findDoctor(deps, input.doctorId)).kyc.submission;
     const now = deps.clock.now();
-    // One decision per submission, even when two admins click at once: the event id is unique.
-    const recorded = await deps.kycEvents.insert(`${doctor.id}:${doctor.kyc.submission}:decided`, {
-      doctorId: doctor.id,
-      submission: doctor.kyc.submission,
-      from: doctor.kyc.status,
-      to: result.to,
-      byUserId: input.adminId,
-      byRole: 'admin',
-      at: now,
-      ...(input.reason ? { reason: input.reason } : {}),
-    });
-    if (recorded === 'duplicate') throw new AppError('CONFLICT', 'This submission has already been decided.');
-    const { reason: _previous, ...kyc } = doctor.kyc;
-    await deps.doctors.saveKyc(
-      doctor.id,
-      { ...kyc, status: result.to, decidedAt: now, ...(input.reason ? { reason: input.reason } : {}) },
-      doctor.kyc.submission,
-      now,
+    const doctor = await changeDoctor(
+      deps,
+      input.doctorId,
+      (current) => {
+        const kyc = applied(
+          decideKyc(current.kyc, { decision: input.decision, submission, adminId: input.adminId, reason: input.reason, at: now }),
+        );
+        if (kyc === 'unchanged') return 'unchanged';
+        return {
+          next: withKyc(current, kyc, now),
+          effects: [decisionMail(current, input.decision, input.reason), ...(extra.effects ?? [])],
+        };
+      },
+      { create: false },
     );
-    await deps.mailer.send({
-      to: doctor.email,
-      subject: subjects[input.decision],
-      text: decisionMail(doctor.name, input.decision, input.reason),
-    });
-    return getOwnDoctor(doctor.id);
+    return toOwnDoctor(deps, doctor);
   };
 }

@@ -1,6 +1,5 @@
 import type { OwnDoctor, PublicDoctor } from '@doctime/contracts';
 import { isListed, type Doctor } from '../domain/doctor.ts';
-import type { KycEvent } from '../domain/kyc.ts';
 import type { DoctorsDeps } from './ports.ts';
 
 async function avatarUrl(deps: DoctorsDeps, doctor: Doctor) {
@@ -8,7 +7,7 @@ async function avatarUrl(deps: DoctorsDeps, doctor: Doctor) {
   return fileId ? (await deps.files.getFileUrl(fileId))?.url : undefined;
 }
 
-export async function toOwnDoctor(deps: DoctorsDeps, doctor: Doctor, history: KycEvent[]): Promise<OwnDoctor> {
+export async function toOwnDoctor(deps: DoctorsDeps, doctor: Doctor): Promise<OwnDoctor> {
   const { kyc } = doctor;
   const url = await avatarUrl(deps, doctor);
   return {
@@ -22,6 +21,7 @@ export async function toOwnDoctor(deps: DoctorsDeps, doctor: Doctor, history: Ky
     ...(url ? { avatarUrl: url } : {}),
     kyc: {
       status: kyc.status,
+      submission: kyc.submission,
       ...(kyc.registrationNumber ? { registrationNumber: kyc.registrationNumber } : {}),
       ...(kyc.council ? { council: kyc.council } : {}),
       ...(kyc.registrationYear ? { registrationYear: kyc.registrationYear } : {}),
@@ -30,7 +30,8 @@ export async function toOwnDoctor(deps: DoctorsDeps, doctor: Doctor, history: Ky
       ...(kyc.decidedAt ? { decidedAt: kyc.decidedAt.toISOString() } : {}),
       ...(kyc.reason ? { reason: kyc.reason } : {}),
     },
-    history: history.map((e) => ({
+    history: kyc.history.map((e) => ({
+      submission: e.submission,
       from: e.from,
       to: e.to,
       byUserId: e.byUserId,

@@ -4,7 +4,6 @@ import type { DoctorsDeps } from './ports.ts';
 
 export function makeGetOwnDoctor(deps: DoctorsDeps) {
   return async function getOwnDoctor(doctorId: string) {
-    const doctor = await loadDoctor(deps, doctorId);
-    return toOwnDoctor(deps, doctor, await deps.kycEvents.listForDoctor(doctorId));
+    return toOwnDoctor(deps, await loadDoctor(deps, doctorId));
   };
 }

@@ -1,6 +1,7 @@
 import type { Specialty } from '@doctime/contracts';
+import type { SideEffect } from '../../../platform/side-effect.ts';
 import type { Doctor, DoctorProfile } from '../domain/doctor.ts';
-import type { KycEvent, KycRecord } from '../domain/kyc.ts';
+import type { KycRecord } from '../domain/kyc.ts';
 
 export interface DoctorSearch {
   text?: string | undefined;
@@ -15,23 +16,20 @@ export interface DoctorSearch {
   limit: number;
 }
 
+/**
+ * Doctors are versioned records: a change is committed only if no other
+ * change was committed from the same version (the loser gets 'conflict' and
+ * re-reads). Side effects are delivered only once their change is committed.
+ */
 export interface DoctorRepository {
   findById(id: string): Promise<Doctor | null>;
-  /** Creates the record on first use (insert-or-ignore on `_id`). */
-  ensure(doctor: Doctor): Promise<void>;
-  saveProfile(id: string, profile: DoctorProfile, specialtyName: string, at: Date): Promise<void>;
-  /** Writes the KYC record only while the stored one is still `expectedSubmission`. */
-  saveKyc(id: string, kyc: KycRecord, expectedSubmission: number, at: Date): Promise<void>;
-  setBlocked(id: string, blocked: boolean, at: Date): Promise<void>;
+  /** Version 1; 'conflict' when the record already exists. */
+  create(doctor: Doctor): Promise<'ok' | 'conflict'>;
+  /** Commits `next` (one version above the stored one), or 'conflict' when another change came first. */
+  save(next: Doctor, effects: SideEffect[]): Promise<'ok' | 'conflict'>;
   searchListed(search: DoctorSearch): Promise<{ items: Doctor[]; total: number }>;
   listByKycStatus(status: KycRecord['status'], skip: number, limit: number): Promise<{ items: Doctor[]; total: number }>;
   countByKycStatus(): Promise<Record<KycRecord['status'], number>>;
-}
-
-export interface KycEventRepository {
-  /** Inserts the event with a unique id; 'duplicate' when that transition was already recorded. */
-  insert(id: string, event: KycEvent): Promise<'ok' | 'duplicate'>;
-  listForDoctor(doctorId: string): Promise<KycEvent[]>;
 }
 
 export interface SpecialtyRepository {
@@ -40,7 +38,7 @@ export interface SpecialtyRepository {
   findById(id: string): Promise<Specialty | null>;
 }
 
-/** What doctors need from identity. */
+/** What doctors need from identity, which decides whether an account is blocked. */
 export interface UserDirectory {
   findById(id: string): Promise<{ id: string; name: string; email: string; role: string; blocked: boolean } | null>;
 }
@@ -58,11 +56,9 @@ export interface AvailabilityLookup {
 
 export interface DoctorsDeps {
   doctors: DoctorRepository;
-  kycEvents: KycEventRepository;
   specialties: SpecialtyRepository;
   users: UserDirectory;
   files: FileAccess;
   availability: AvailabilityLookup;
-  mailer: { send(mail: { to: string; subject: string; text: string }): Promise<void> };
   clock: { now(): Date };
 }

@@ -1,11 +1,19 @@
 import { AppError } from '../../../platform/app-error.ts';
-import { submitKyc } from '../domain/kyc.ts';
-import { makeGetOwnDoctor } from './get-own-doctor.ts';
+import { withKyc, type Doctor } from '../domain/doctor.ts';
+import { submitKyc, type KycDetails } from '../domain/kyc.ts';
+import { applied, changeDoctor, type DoctorChange } from './change-doctor.ts';
+import { toOwnDoctor } from './doctor-views.ts';
 import { loadDoctor } from './load-doctor.ts';
 import type { DoctorsDeps } from './ports.ts';
 
+/** The submission as a change of the record just read: a new submission, nothing, or a refusal. */
+function submission(current: Doctor, details: KycDetails, at: Date): DoctorChange {
+  if (!current.profile) throw new AppError('CONFLICT', 'Complete your professional profile before submitting KYC.');
+  const kyc = applied(submitKyc(current.kyc, details, current.id, at));
+  return kyc === 'unchanged' ? 'unchanged' : { next: withKyc(current, kyc, at) };
+}
+
 export function makeSubmitKyc(deps: DoctorsDeps) {
-  const getOwnDoctor = makeGetOwnDoctor(deps);
   return async function submit(
     doctorId: string,
     input: {
@@ -15,12 +23,15 @@ export function makeSubmitKyc(deps: DoctorsDeps) {
       documents: { identity: string; license: string; degree?: string | undefined };
     },
   ) {
-    const doctor = await loadDoctor(deps, doctorId);
-    if (!doctor.profile) throw new AppError('CONFLICT', 'Complete your professional profile before submitting KYC.');
-    const result = submitKyc(doctor.kyc, input);
-    if (!result.ok) throw new AppError(result.code, result.message);
-
     const { identity, license, degree } = input.documents;
+    const details: KycDetails = {
+      registrationNumber: input.registrationNumber,
+      council: input.council,
+      registrationYear: input.registrationYear,
+      documents: { identity, license, ...(degree ? { degree } : {}) },
+    };
+    // Refuse early (no profile, rejected) before any document is attached.
+    submission(await loadDoctor(deps, doctorId), details, deps.clock.now());
     for (const [field, fileId] of [
       ['documents.identity', identity],
       ['documents.license', license],
@@ -29,34 +40,7 @@ export function makeSubmitKyc(deps: DoctorsDeps) {
       if (fileId) await deps.files.attachFile({ fileId, ownerId: doctorId, purpose: 'kyc-document', field });
     }
     const now = deps.clock.now();
-    const changesStatus = result.to !== doctor.kyc.status || doctor.kyc.status === 'not_submitted';
-    const submission = result.to === 'pending' ? doctor.kyc.submission + 1 : doctor.kyc.submission;
-    await deps.doctors.saveKyc(
-      doctorId,
-      {
-        status: result.to,
-        submission,
-        registrationNumber: input.registrationNumber,
-        council: input.council,
-        registrationYear: input.registrationYear,
-        documents: { identity, license, ...(degree ? { degree } : {}) },
-        submittedAt: now,
-        ...(result.to === 'approved' && doctor.kyc.decidedAt ? { decidedAt: doctor.kyc.decidedAt } : {}),
-      },
-      doctor.kyc.submission,
-      now,
-    );
-    if (changesStatus || result.to === 'pending') {
-      await deps.kycEvents.insert(`${doctorId}:${submission}:submitted`, {
-        doctorId,
-        submission,
-        from: doctor.kyc.status,
-        to: result.to,
-        byUserId: doctorId,
-        byRole: 'doctor',
-        at: now,
-      });
-    }
-    return getOwnDoctor(doctorId);
+    const doctor = await changeDoctor(deps, doctorId, (current) => submission(current, details, now));
+    return toOwnDoctor(deps, doctor);
   };
 }

@@ -2,9 +2,9 @@ import { makeKycDetails, makeKycQueue } from './admin-kyc.ts';
 import { makeDecideKyc } from './decide-kyc.ts';
 import { makeFindListedDoctor, makeGetPublicDoctor } from './get-public-doctor.ts';
 import { makeGetOwnDoctor } from './get-own-doctor.ts';
+import { makeMirrorAccountBlock } from './mirror-account-block.ts';
 import type { DoctorsDeps } from './ports.ts';
 import { makeSearchDoctors } from './search-doctors.ts';
-import { makeSetDoctorBlocked } from './set-doctor-blocked.ts';
 import { makeSubmitKyc } from './submit-kyc.ts';
 import { makeUpdateProfile } from './update-profile.ts';
 
@@ -20,7 +20,7 @@ export function makeDoctorsUseCases(deps: DoctorsDeps) {
     searchDoctors: makeSearchDoctors(deps),
     getPublicDoctor: makeGetPublicDoctor(deps),
     findListedDoctor: makeFindListedDoctor(deps),
-    setDoctorBlocked: makeSetDoctorBlocked(deps),
+    mirrorAccountBlock: makeMirrorAccountBlock(deps),
   };
 }
 export type DoctorsUseCases = ReturnType<typeof makeDoctorsUseCases>;

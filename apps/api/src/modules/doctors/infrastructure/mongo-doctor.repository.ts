@@ -1,20 +1,36 @@
 import type { KycStatus } from '@doctime/contracts';
 import { kycStatuses } from '@doctime/contracts';
 import type { Db, Filter, Sort } from 'mongodb';
-import { insertOrFail } from '../../../platform/mongo/mongo.ts';
+import { makeVersionedStore } from '../../../platform/mongo/versioned-store.ts';
 import { escapeRegExp } from '../../../platform/mongo/escape-regexp.ts';
+import type { Outbox } from '../../../platform/outbox/outbox.ts';
 import type { DoctorRepository, DoctorSearch } from '../application/ports.ts';
 import type { Doctor } from '../domain/doctor.ts';
 
-interface DoctorDoc extends Omit<Doctor, 'id'> {
-  _id: string;
+/** What is stored: the doctor plus its lower-cased languages, derived on every write for the language filter. */
+interface DoctorRecord extends Doctor {
   languagesLower: string[];
 }
 
-const toDoctor = ({ _id, languagesLower: _ll, ...rest }: DoctorDoc): Doctor => ({ id: _id, ...rest });
+const toRecord = (doctor: Doctor): DoctorRecord => ({
+  ...doctor,
+  languagesLower: doctor.profile?.languages.map((l) => l.toLowerCase()) ?? [],
+});
 
-/** The query form of isListed(): every write sets only its own fields, so no derived flag can go stale. */
-const listedFilter: Filter<DoctorDoc> = { 'kyc.status': 'approved', blocked: false, profile: { $ne: null } };
+const toDoctor = ({ languagesLower: _ll, ...doctor }: DoctorRecord): Doctor => ({
+  ...doctor,
+  // Development records from before versioning: version 0, so the next change commits version 1.
+  version: doctor.version ?? 0,
+  kyc: { ...doctor.kyc, history: doctor.kyc.history ?? [] },
+});
+
+/** A head document, as search queries see it. */
+interface HeadDoc extends Omit<DoctorRecord, 'id'> {
+  _id: string;
+}
+
+/** The query form of isListed() over the head documents (the block flag is identity's mirror). */
+const listedFilter: Filter<HeadDoc> = { 'kyc.status': 'approved', blocked: false, profile: { $ne: null } };
 
 const sorts: Record<DoctorSearch['sort'], Sort> = {
   relevance: { 'profile.experienceYears': -1, name: 1, _id: 1 },
@@ -24,8 +40,15 @@ const sorts: Record<DoctorSearch['sort'], Sort> = {
   name_asc: { name: 1, _id: 1 },
 };
 
-export function makeMongoDoctorRepository(db: Db): DoctorRepository & { ensureIndexes(): Promise<void> } {
-  const doctors = db.collection<DoctorDoc>('doctors');
+/**
+ * Doctors are versioned records (see makeVersionedStore): every change is
+ * committed by inserting `<id>:<version>` into doctors_versions; the head
+ * documents in `doctors` serve search and the KYC queue.
+ */
+export function makeMongoDoctorRepository(db: Db, outbox: Outbox): DoctorRepository & { ensureIndexes(): Promise<void> } {
+  const store = makeVersionedStore<DoctorRecord>(db, 'doctors', outbox);
+  const doctors = store.heads;
+  const fromHead = (doc: unknown) => toDoctor(store.fromHead(doc as never));
 
   return {
     async ensureIndexes() {
@@ -37,25 +60,13 @@ export function makeMongoDoctorRepository(db: Db): DoctorRepository & { ensureIn
       await doctors.createIndex({ 'kyc.status': 1, 'kyc.submittedAt': 1 }, { name: 'kyc_queue' });
     },
     async findById(id) {
-      const doc = await doctors.findOne({ _id: id });
-      return doc ? toDoctor(doc) : null;
+      const record = await store.findById(id);
+      return record ? toDoctor(record) : null;
     },
-    async ensure({ id, ...rest }) {
-      await insertOrFail(doctors, { _id: id, ...rest, languagesLower: [] }); // a duplicate means it exists: fine
-    },
-    async saveProfile(id, profile, specialtyName, at) {
-      const languagesLower = profile.languages.map((l) => l.toLowerCase());
-      await doctors.updateOne({ _id: id }, { $set: { profile, specialtyName, languagesLower, updatedAt: at } });
-    },
-    async saveKyc(id, kyc, expectedSubmission, at) {
-      // Only over the submission the decision was about; a newer submission wins.
-      await doctors.updateOne({ _id: id, 'kyc.submission': expectedSubmission }, { $set: { kyc, updatedAt: at } });
-    },
-    async setBlocked(id, blocked, at) {
-      await doctors.updateOne({ _id: id }, { $set: { blocked, updatedAt: at } });
-    },
+    create: (doctor) => store.create(toRecord(doctor)),
+    save: (next, effects) => store.save(toRecord(next), effects),
     async searchListed(s) {
-      const filter: Filter<DoctorDoc> = { ...listedFilter };
+      const filter: Filter<HeadDoc> = { ...listedFilter };
       if (s.text) {
         // User text is escaped: matched literally, never run as a pattern.
         const pattern = { $regex: escapeRegExp(s.text), $options: 'i' };
@@ -67,21 +78,26 @@ export function makeMongoDoctorRepository(db: Db): DoctorRepository & { ensureIn
       if (s.maxFee !== undefined) filter['profile.consultationFee.amount'] = { $lte: s.maxFee };
       if (s.ids) filter._id = { $in: s.ids };
       const [docs, total] = await Promise.all([
-        doctors.find(filter).sort(sorts[s.sort]).skip(s.skip).limit(s.limit).toArray(),
-        doctors.countDocuments(filter),
+        doctors
+          .find(filter as never)
+          .sort(sorts[s.sort])
+          .skip(s.skip)
+          .limit(s.limit)
+          .toArray(),
+        doctors.countDocuments(filter as never),
       ]);
-      return { items: docs.map(toDoctor), total };
+      return { items: docs.map(fromHead), total };
     },
     async listByKycStatus(status, skip, limit) {
-      const filter = { 'kyc.status': status };
+      const filter = { 'kyc.status': status } as never;
       const [docs, total] = await Promise.all([
         doctors.find(filter).sort({ 'kyc.submittedAt': 1, _id: 1 }).skip(skip).limit(limit).toArray(),
         doctors.countDocuments(filter),
       ]);
-      return { items: docs.map(toDoctor), total };
+      return { items: docs.map(fromHead), total };
     },
     async countByKycStatus() {
-      const counts = await Promise.all(kycStatuses.map((status) => doctors.countDocuments({ 'kyc.status': status })));
+      const counts = await Promise.all(kycStatuses.map((status) => doctors.countDocuments({ 'kyc.status': status } as never)));
       return Object.fromEntries(kycStatuses.map((s, i) => [s, counts[i]!])) as Record<KycStatus, number>;
     },
   };

@@ -25,7 +25,6 @@ export function makeCreateUpload(deps: FilesDeps) {
       contentType: input.contentType,
       size: input.size,
       ...(input.fileName ? { fileName: input.fileName } : {}),
-      status: 'pending',
       createdAt: deps.clock.now(),
     });
     const { url, headers } = await deps.storage.presignPut(key, input.contentType, input.size, UPLOAD_URL_TTL_SECONDS);

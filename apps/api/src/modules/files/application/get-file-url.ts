@@ -2,16 +2,18 @@ import { AppError } from '../../../platform/app-error.ts';
 import { DOWNLOAD_URL_TTL_SECONDS, type FilesDeps } from './ports.ts';
 
 /**
- * Short-lived download links. The caller decides who may see the file; this
- * only refuses files that were never uploaded.
+ * Short-lived download links to the attached copy. The caller decides who may
+ * see the file; this only refuses files that were never attached (an upload
+ * is not usable until an attach has checked and copied it).
  */
 export function makeGetFileUrl(deps: FilesDeps) {
   return async function getFileUrl(fileId: string) {
     const file = await deps.files.findById(fileId);
-    if (!file || file.status !== 'uploaded') return null;
-    const url = await deps.storage.presignGet(file.key, DOWNLOAD_URL_TTL_SECONDS, file.fileName);
+    const attachment = file?.attachment;
+    if (!file || !attachment) return null;
+    const url = await deps.storage.presignGet(attachment.key, DOWNLOAD_URL_TTL_SECONDS, file.fileName);
     const expiresAt = new Date(deps.clock.now().getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString();
-    return { fileId, url, contentType: file.contentType, expiresAt, ownerId: file.ownerId, purpose: file.purpose };
+    return { fileId, url, contentType: attachment.contentType, expiresAt, ownerId: file.ownerId, purpose: file.purpose };
   };
 }
 

@@ -1,9 +1,17 @@
-import type { StoredFile } from '../domain/stored-file.ts';
+import type { FileAttachment, FileRecord, StoredFile } from '../domain/stored-file.ts';
 
+/**
+ * Upload records are written once and never updated; attaching inserts a
+ * separate document keyed by the file id (insert-or-fail), so the first
+ * attach is the only writer of a file's attachment.
+ */
 export interface FileRepository {
   insert(file: StoredFile): Promise<void>;
-  findById(id: string): Promise<StoredFile | null>;
-  markUploaded(id: string): Promise<void>;
+  /** The file with its attachment (null until attached). */
+  findById(id: string): Promise<FileRecord | null>;
+  /** Insert-or-fail on the file id: 'duplicate' when the file is already attached. */
+  insertAttachment(attachment: FileAttachment): Promise<'ok' | 'duplicate'>;
+  findAttachment(fileId: string): Promise<FileAttachment | null>;
 }
 
 export interface ObjectStorage {
@@ -14,7 +22,11 @@ export interface ObjectStorage {
     expiresInSeconds: number,
   ): Promise<{ url: string; headers: Record<string, string> }>;
   presignGet(key: string, expiresInSeconds: number, downloadName?: string): Promise<string>;
-  head(key: string): Promise<{ size: number; contentType: string } | null>;
+  head(key: string): Promise<{ size: number; contentType: string; etag: string } | null>;
+  /** Server-side copy within the bucket; throws when the source is missing. */
+  copy(fromKey: string, toKey: string): Promise<{ etag: string }>;
+  /** Deletes the object; a missing object is not an error. */
+  remove(key: string): Promise<void>;
 }
 
 export interface FilesDeps {

@@ -1,13 +1,56 @@
 import type { Db } from 'mongodb';
+import { insertOrFail } from '../../../platform/mongo/mongo.ts';
 import type { FileRepository } from '../application/ports.ts';
-import type { StoredFile } from '../domain/stored-file.ts';
+import type { FileAttachment, StoredFile } from '../domain/stored-file.ts';
 
-interface FileDoc extends Omit<StoredFile, 'id'> {
+interface FileDoc {
   _id: string;
+  ownerId: StoredFile['ownerId'];
+  purpose: StoredFile['purpose'];
+  key: string;
+  contentType: string;
+  size: number;
+  fileName?: string;
+  createdAt: Date;
 }
+
+/** One per attached file, `_id` = file id: inserted once (insert-or-fail), never updated. */
+interface AttachmentDoc {
+  _id: string;
+  key: string;
+  etag: string;
+  size: number;
+  contentType: string;
+  attachedAt: Date;
+}
+
+const toFile = (d: FileDoc): StoredFile => ({
+  id: d._id,
+  ownerId: d.ownerId,
+  purpose: d.purpose,
+  key: d.key,
+  contentType: d.contentType,
+  size: d.size,
+  ...(d.fileName !== undefined ? { fileName: d.fileName } : {}),
+  createdAt: d.createdAt,
+});
+
+const toAttachment = (d: AttachmentDoc): FileAttachment => ({
+  fileId: d._id,
+  key: d.key,
+  etag: d.etag,
+  size: d.size,
+  contentType: d.contentType,
+  attachedAt: d.attachedAt,
+});
 
 export function makeMongoFileRepository(db: Db): FileRepository & { ensureIndexes(): Promise<void> } {
   const files = db.collection<FileDoc>('files');
+  const attachments = db.collection<AttachmentDoc>('file_attachments');
+  const findAttachment = async (fileId: string) => {
+    const doc = await attachments.findOne({ _id: fileId });
+    return doc ? toAttachment(doc) : null;
+  };
   return {
     async ensureIndexes() {
       await files.createIndex({ ownerId: 1, purpose: 1 }, { name: 'owner_purpose' });
@@ -16,13 +59,10 @@ export function makeMongoFileRepository(db: Db): FileRepository & { ensureIndexe
       await files.insertOne({ _id: id, ...rest });
     },
     async findById(id) {
-      const doc = await files.findOne({ _id: id });
-      if (!doc) return null;
-      const { _id, ...rest } = doc;
-      return { id: _id, ...rest };
+      const [doc, attachment] = await Promise.all([files.findOne({ _id: id }), findAttachment(id)]);
+      return doc ? { ...toFile(doc), attachment } : null;
     },
-    async markUploaded(id) {
-      await files.updateOne({ _id: id }, { $set: { status: 'uploaded' } });
-    },
+    insertAttachment: ({ fileId, ...rest }) => insertOrFail(attachments, { _id: fileId, ...rest }),
+    findAttachment,
   };
 }

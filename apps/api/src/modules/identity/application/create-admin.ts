@@ -1,5 +1,7 @@
 import { AppError } from '../../../platform/app-error.ts';
 import { passwordProblems } from '../domain/password-policy.ts';
+import { newUser, withNameAndPassword } from '../domain/user.ts';
+import { changeUser, only } from './change-user.ts';
 import type { IdentityDeps } from './ports.ts';
 
 /** Creates the admin, or updates an existing admin's name and password: safe to run twice. */
@@ -9,23 +11,17 @@ export function makeCreateAdmin(deps: IdentityDeps) {
     if (problems.length) throw AppError.validation({ password: problems });
     const passwordHash = await deps.hasher.hash(input.password);
     const now = deps.clock.now();
-    const result = await deps.users.insert({
-      id: deps.newId(),
-      role: 'admin',
-      name: input.name,
-      email: input.email,
-      passwordHash,
-      emailVerified: true,
-      blocked: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (result === 'ok') return 'created' as const;
+    const admin = newUser({ id: deps.newId(), role: 'admin', name: input.name, email: input.email, passwordHash }, now, true);
+    if ((await deps.users.insert(admin)) === 'ok') return 'created' as const;
     const existing = await deps.users.findByEmail(input.email);
     if (existing?.role !== 'admin') {
       throw new AppError('CONFLICT', 'This e-mail belongs to a non-admin account');
     }
-    await deps.users.updateNameAndPassword(existing.id, input.name, passwordHash, now);
+    await changeUser(
+      deps.users,
+      existing.id,
+      only((current) => withNameAndPassword(current, input.name, passwordHash, now)),
+    );
     return 'updated' as const;
   };
 }

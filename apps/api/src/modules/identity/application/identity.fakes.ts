@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import type { OutgoingMail, SideEffect } from '../../../platform/side-effect.ts';
 import type { OneTimeCode } from '../domain/one-time-code.ts';
 import type { RefreshToken, SessionFamily } from '../domain/refresh-session.ts';
 import type { User } from '../domain/user.ts';
-import type { IdentityDeps, Mail } from './ports.ts';
+import type { IdentityDeps } from './ports.ts';
 
 /** Small in-memory implementations of the identity ports, for use-case unit tests. */
 export function makeFakeIdentityDeps(start = new Date('2026-03-01T10:00:00Z')) {
@@ -11,41 +12,49 @@ export function makeFakeIdentityDeps(start = new Date('2026-03-01T10:00:00Z')) {
   const attempts = new Set<string>();
   const families = new Map<string, SessionFamily>();
   const tokens = new Map<string, RefreshToken>();
-  const failures = new Map<string, number>();
-  const sent: Mail[] = [];
+  const loginAttempts = new Map<string, number>();
+  const loginGates = new Map<string, number>();
+  const sent: OutgoingMail[] = [];
+  /** Side effects of committed changes, in commit order (e-mails, events, audit entries). */
+  const committed: SideEffect[] = [];
   let now = start;
   let seq = 0;
   let nextRandom = 123_456;
 
+  /** Runs before every user save: tests use it to commit a competing change first. */
+  let beforeUserSave: ((id: string) => void) | undefined;
+
   const deps: IdentityDeps = {
+    // Versioned like the real store: a save commits only on top of the version it was made from.
     users: {
       async insert(user) {
         if ([...users.values()].some((u) => u.email === user.email)) return 'duplicate-email';
-        users.set(user.id, { ...user });
+        users.set(user.id, structuredClone(user));
         return 'ok';
       },
-      findById: async (id) => users.get(id) ?? null,
-      findByEmail: async (email) => [...users.values()].find((u) => u.email === email) ?? null,
-      async markEmailVerified(id) {
-        users.get(id)!.emailVerified = true;
+      findById: async (id) => (users.has(id) ? structuredClone(users.get(id)!) : null),
+      async findByEmail(email) {
+        const user = [...users.values()].find((u) => u.email === email);
+        return user ? structuredClone(user) : null;
       },
-      async updatePassword(id, passwordHash) {
-        users.get(id)!.passwordHash = passwordHash;
+      async save(next, effects = []) {
+        beforeUserSave?.(next.id);
+        if (users.get(next.id)?.version !== next.version - 1) return 'conflict';
+        users.set(next.id, structuredClone(next));
+        committed.push(...effects);
+        return 'ok';
       },
-      async updateNameAndPassword(id, name, passwordHash) {
-        Object.assign(users.get(id)!, { name, passwordHash });
-      },
-      async setBlocked(id, blocked) {
-        users.get(id)!.blocked = blocked;
-      },
-      findByIds: async (ids) => [...users.values()].filter((u) => ids.includes(u.id)),
+      findByIds: async (ids) => [...users.values()].filter((u) => ids.includes(u.id)).map((u) => structuredClone(u)),
       async search() {
-        return { items: [...users.values()], total: users.size };
+        return { items: [...users.values()].map((u) => structuredClone(u)), total: users.size };
       },
     },
     codes: {
-      async save(code) {
+      async save(code, effects) {
         codes.set(`${code.purpose}:${code.userId}`, code);
+        // The outbox's delivery, at once: the code is stored, so its effects are committed.
+        committed.push(...effects);
+        for (const e of effects) if (e.type === 'email') sent.push(e.payload as unknown as OutgoingMail);
       },
       find: async (userId, purpose) => codes.get(`${purpose}:${userId}`) ?? null,
       async claimAttempt(nonce, max) {
@@ -98,18 +107,27 @@ export function makeFakeIdentityDeps(start = new Date('2026-03-01T10:00:00Z')) {
       randomToken: (bytes) => `tok${++seq}`.padEnd(Math.ceil((bytes * 4) / 3), 'x'),
       digest: (v) => createHash('sha256').update(v).digest('base64url'),
       sameDigest: (a, b) => a === b,
+      deriveSecret: (v) => createHmac('sha256', 'fake server key').update(v).digest('base64url'),
     },
-    mailer: {
-      async send(mail) {
-        sent.push(mail);
+    // The adapter's semantics on the fake clock: a gate that lives for the delay after an attempt.
+    loginThrottle: {
+      async reserve(key, delayAfter) {
+        const attempt = (loginAttempts.get(key) ?? 0) + 1;
+        const delay = delayAfter(attempt);
+        if (delay > 0) {
+          const opensAt = loginGates.get(key) ?? 0;
+          if (opensAt > now.getTime()) return Math.ceil((opensAt - now.getTime()) / 1000);
+          loginGates.set(key, now.getTime() + delay * 1000);
+        }
+        loginAttempts.set(key, attempt);
+        return 0;
+      },
+      async reset(key) {
+        loginAttempts.delete(key);
+        loginGates.delete(key);
       },
     },
-    loginFailures: {
-      isLockedOut: async (key) => (failures.get(key) ?? 0) >= 10,
-      async recordFailure(key) {
-        failures.set(key, (failures.get(key) ?? 0) + 1);
-      },
-    },
+    loginThrottlePolicy: { freeAttempts: 5, maxDelaySeconds: 900 },
     clock: { now: () => now },
     newId: () => `id-${++seq}`,
     refreshTokenTtlDays: 30,
@@ -119,7 +137,10 @@ export function makeFakeIdentityDeps(start = new Date('2026-03-01T10:00:00Z')) {
     deps,
     users,
     families,
+    tokens,
     sent,
+    committed,
+    onUserSave: (hook: ((id: string) => void) | undefined) => (beforeUserSave = hook),
     setRandom: (n: number) => (nextRandom = n),
     advance: (ms: number) => (now = new Date(now.getTime() + ms)),
   };

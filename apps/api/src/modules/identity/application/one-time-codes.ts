@@ -1,4 +1,5 @@
 import { AppError } from '../../../platform/app-error.ts';
+import { emailEffect } from '../../../platform/side-effect.ts';
 import {
   CODE_MAX_ATTEMPTS,
   checkCode,
@@ -15,24 +16,32 @@ const mailText: Record<CodePurpose, { subject: string; intro: string }> = {
   'reset-password': { subject: 'Your DocTime password reset code', intro: 'Use this code to reset your password' },
 };
 
-/** Issues a fresh code (replacing any earlier one) and e-mails it. */
+/**
+ * Issues a fresh code (replacing any earlier one) and e-mails it: the mail is
+ * committed with the code through the outbox, which sends it once the code is
+ * stored and retries while the mail server fails, so the caller never waits
+ * on (or fails with) the mail server.
+ */
 export async function issueCode(deps: IdentityDeps, user: User, purpose: CodePurpose): Promise<void> {
   const code = formatCode(deps.secrets.randomInt(1_000_000));
   const nonce = deps.secrets.randomToken(16);
-  await deps.codes.save({
-    userId: user.id,
-    purpose,
-    nonce,
-    codeHash: deps.secrets.digest(`${nonce}:${code}`),
-    expiresAt: newCodeExpiry(deps.clock.now()),
-  });
   const { subject, intro } = mailText[purpose];
-  await deps.mailer.send({
+  const mail = emailEffect({
     to: user.email,
     subject,
     text: `Hello ${user.name},\n\n${intro}: ${code}\n\nIt is valid for 15 minutes. If you did not ask for it, ignore this e-mail.\n\nDocTime`,
     html: `<p>Hello ${escapeHtml(user.name)},</p><p>${intro}:</p><p style="font-size:24px;letter-spacing:4px"><b>${code}</b></p><p>It is valid for 15 minutes. If you did not ask for it, ignore this e-mail.</p><p>DocTime</p>`,
   });
+  await deps.codes.save(
+    {
+      userId: user.id,
+      purpose,
+      nonce,
+      codeHash: deps.secrets.digest(`${nonce}:${code}`),
+      expiresAt: newCodeExpiry(deps.clock.now()),
+    },
+    [mail],
+  );
 }
 
 /** Checks a submitted code; throws a 400 naming the `code` field unless it is right. Consumes it when right. */

@@ -1,5 +1,7 @@
 import { AppError } from '../../../platform/app-error.ts';
 import { passwordProblems } from '../domain/password-policy.ts';
+import { withPassword } from '../domain/user.ts';
+import { changeUser, only } from './change-user.ts';
 import { consumeCode, issueCode } from './one-time-codes.ts';
 import type { IdentityDeps } from './ports.ts';
 
@@ -18,9 +20,13 @@ export function makeResetPassword(deps: IdentityDeps) {
     if (problems.length) throw AppError.validation({ newPassword: problems });
     await consumeCode(deps, user, 'reset-password', input.code);
     const now = deps.clock.now();
-    await deps.users.updatePassword(user!.id, await deps.hasher.hash(input.newPassword), now);
-    // The code proved the mailbox, so the address is verified too.
-    if (!user!.emailVerified) await deps.users.markEmailVerified(user!.id, now);
+    const passwordHash = await deps.hasher.hash(input.newPassword);
+    // One change: the new password, and (the code proved the mailbox) a verified address.
+    await changeUser(
+      deps.users,
+      user!.id,
+      only((current) => ({ ...withPassword(current, passwordHash, now), emailVerified: true })),
+    );
     await deps.sessions.revokeAllForUser(user!.id, now);
   };
 }

@@ -1,17 +1,23 @@
+import type { SideEffect } from '../../../platform/side-effect.ts';
+import type { LoginThrottlePolicy } from '../domain/login-throttle.ts';
 import type { CodePurpose, OneTimeCode } from '../domain/one-time-code.ts';
 import type { RefreshToken, SessionFamily } from '../domain/refresh-session.ts';
 import type { User } from '../domain/user.ts';
 
 export interface UserRepository {
-  /** Inserts; returns 'duplicate-email' when the unique e-mail key is taken. */
+  /** Creates version 1; 'duplicate-email' (and nothing stored) when the unique e-mail key is taken. */
   insert(user: User): Promise<'ok' | 'duplicate-email'>;
+  /** The newest committed version. */
   findById(id: string): Promise<User | null>;
+  /** The newest committed version of the account with this e-mail. */
   findByEmail(email: string): Promise<User | null>;
-  markEmailVerified(id: string, at: Date): Promise<void>;
-  updatePassword(id: string, passwordHash: string, at: Date): Promise<void>;
-  updateNameAndPassword(id: string, name: string, passwordHash: string, at: Date): Promise<void>;
+  /**
+   * Commits `next` (its version one above the stored one) together with
+   * `effects`, which the outbox delivers once the change is committed;
+   * 'conflict' when another change was committed from the same version first.
+   */
+  save(next: User, effects?: SideEffect[]): Promise<'ok' | 'conflict'>;
   search(filter: UserSearch): Promise<{ items: User[]; total: number }>;
-  setBlocked(id: string, blocked: User['blocked'], at: Date): Promise<void>;
   findByIds(ids: string[]): Promise<User[]>;
 }
 
@@ -24,8 +30,12 @@ export interface UserSearch {
 }
 
 export interface OneTimeCodeRepository {
-  /** Replaces any earlier code of the same purpose for the user. */
-  save(code: OneTimeCode): Promise<void>;
+  /**
+   * Replaces any earlier code of the same purpose for the user, committing
+   * `effects` (the e-mail carrying the code) with it: the outbox delivers them
+   * once this code is stored, and drops them when it never was or was replaced.
+   */
+  save(code: OneTimeCode, effects: SideEffect[]): Promise<void>;
   find(userId: string, purpose: CodePurpose): Promise<OneTimeCode | null>;
   /** Claims one of `max` attempt slots for this code by unique insert; false when all are taken. */
   claimAttempt(nonce: string, max: number): Promise<boolean>;
@@ -72,24 +82,23 @@ export interface Secrets {
   digest(value: string): string;
   /** Constant-time comparison of two digests. */
   sameDigest(a: string, b: string): boolean;
+  /** A secret derived from `value` under a server-side key: repeatable, but only by the server. */
+  deriveSecret(value: string): string;
 }
 
-export interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  attachments?: { filename: string; content: string; contentType: string }[];
-}
-
-export interface Mailer {
-  send(mail: Mail): Promise<void>;
-}
-
-/** Counts failures per key in a sliding window (failed logins per account). */
-export interface FailureLimiter {
-  isLockedOut(key: string): Promise<boolean>;
-  recordFailure(key: string): Promise<void>;
+/**
+ * Throttles attempts per key, atomically across API processes: an attempt is
+ * reserved before it is made, so parallel requests cannot all pass one check.
+ */
+export interface AttemptThrottle {
+  /**
+   * Reserves the key's next attempt, where `delayAfter(n)` is the seconds that
+   * must pass after its n-th attempt. Returns 0 when reserved, else the seconds
+   * to wait (a refused attempt is not counted).
+   */
+  reserve(key: string, delayAfter: (attempt: number) => number): Promise<number>;
+  /** Forgets the key's attempts. */
+  reset(key: string): Promise<void>;
 }
 
 export interface Clock {
@@ -103,8 +112,8 @@ export interface IdentityDeps {
   hasher: PasswordHasher;
   tokens: AccessTokenSigner;
   secrets: Secrets;
-  mailer: Mailer;
-  loginFailures: FailureLimiter;
+  loginThrottle: AttemptThrottle;
+  loginThrottlePolicy: LoginThrottlePolicy;
   clock: Clock;
   newId(): string;
   refreshTokenTtlDays: number;

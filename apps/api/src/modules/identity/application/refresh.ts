@@ -1,7 +1,9 @@
 import { AppError } from '../../../platform/app-error.ts';
-import { decideRefresh, parseRefreshToken } from '../domain/refresh-session.ts';
+import { decideRefresh, decideRepeatedRotation, formatRefreshToken, parseRefreshToken } from '../domain/refresh-session.ts';
 import type { IdentityDeps } from './ports.ts';
-import { insertRefreshToken, successorId } from './sessions.ts';
+import { insertRefreshToken, successorOf } from './sessions.ts';
+
+const SESSION_ENDED = 'Your session has ended. Log in again.';
 
 export function makeRefresh(deps: IdentityDeps) {
   return async function refresh(rawToken: string | undefined) {
@@ -16,15 +18,26 @@ export function makeRefresh(deps: IdentityDeps) {
       if (!family!.revokedAt) await deps.sessions.revokeFamily(family!.id, now);
       throw new AppError('ACCOUNT_BLOCKED', 'This account is blocked. Contact support.');
     }
-    if (decision !== 'rotate') throw new AppError('UNAUTHENTICATED', 'Your session has ended. Log in again.');
+    if (decision !== 'rotate') throw new AppError('UNAUTHENTICATED', SESSION_ENDED);
 
-    const next = await insertRefreshToken(deps, successorId(deps, token!.id), family!.id, user!.id, family!.expiresAt);
-    if (!next) {
-      // This token was rotated before: someone is replaying it. End the whole family.
-      await deps.sessions.revokeFamily(family!.id, now);
-      throw new AppError('UNAUTHENTICATED', 'Your session has ended. Log in again.');
+    const next = successorOf(deps, parsed!);
+    let issued = await insertRefreshToken(deps, {
+      ...next,
+      familyId: family!.id,
+      userId: user!.id,
+      expiresAt: family!.expiresAt,
+    });
+    if (!issued) {
+      // Rotated before: the same client racing itself, or someone replaying it.
+      const successor = await deps.sessions.findToken(next.id);
+      const successorMatches = !!successor && deps.secrets.sameDigest(deps.secrets.digest(next.secret), successor.secretHash);
+      if (decideRepeatedRotation({ successor, successorMatches, now }) === 'replay') {
+        await deps.sessions.revokeFamily(family!.id, now);
+        throw new AppError('UNAUTHENTICATED', SESSION_ENDED);
+      }
+      issued = { refreshToken: formatRefreshToken(next.id, next.secret), refreshExpiresAt: successor!.expiresAt };
     }
     const accessToken = await deps.tokens.sign({ userId: user!.id, role: user!.role, sessionId: family!.id });
-    return { accessToken, ...next };
+    return { accessToken, ...issued };
   };
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/app-error.ts';
 import { passwordProblems } from '../domain/password-policy.ts';
-import { toPublicUser, type User } from '../domain/user.ts';
+import { newUser, toPublicUser } from '../domain/user.ts';
 import { issueCode } from './one-time-codes.ts';
 import type { IdentityDeps } from './ports.ts';
 
@@ -10,25 +10,25 @@ export function makeRegister(deps: IdentityDeps) {
   return async function register(input: Input) {
     const problems = passwordProblems(input.password, { email: input.email, name: input.name });
     if (problems.length) throw AppError.validation({ password: problems });
-    const now = deps.clock.now();
-    const user: User = {
-      id: deps.newId(),
-      role: input.role,
-      name: input.name,
-      email: input.email,
-      ...(input.phone ? { phone: input.phone } : {}),
-      passwordHash: await deps.hasher.hash(input.password),
-      emailVerified: false,
-      blocked: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const user = newUser(
+      {
+        id: deps.newId(),
+        role: input.role,
+        name: input.name,
+        email: input.email,
+        ...(input.phone ? { phone: input.phone } : {}),
+        passwordHash: await deps.hasher.hash(input.password),
+      },
+      deps.clock.now(),
+    );
     // The unique e-mail index decides; no look-up first, so two racing sign-ups cannot both win.
     if ((await deps.users.insert(user)) === 'duplicate-email') {
       throw new AppError('CONFLICT', 'An account with this e-mail already exists', {
         fieldErrors: { email: ['An account with this e-mail already exists'] },
       });
     }
+    // Only once the account exists: a duplicate sign-up mails nothing. The code's mail goes
+    // through the outbox, so a failing mail server does not fail the sign-up.
     await issueCode(deps, user, 'verify-email');
     return toPublicUser(user);
   };

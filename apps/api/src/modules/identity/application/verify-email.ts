@@ -1,3 +1,5 @@
+import { withEmailVerified } from '../domain/user.ts';
+import { changeUser, only } from './change-user.ts';
 import { consumeCode, issueCode } from './one-time-codes.ts';
 import type { IdentityDeps } from './ports.ts';
 
@@ -6,7 +8,12 @@ export function makeVerifyEmail(deps: IdentityDeps) {
     const user = await deps.users.findByEmail(input.email);
     if (user?.emailVerified) return; // already done: answering 200 again is harmless
     await consumeCode(deps, user, 'verify-email', input.code);
-    await deps.users.markEmailVerified(user!.id, deps.clock.now());
+    const now = deps.clock.now();
+    await changeUser(
+      deps.users,
+      user!.id,
+      only((current) => withEmailVerified(current, now)),
+    );
   };
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   decideRefresh,
+  decideRepeatedRotation,
   formatRefreshToken,
+  REFRESH_REUSE_WINDOW_MS,
   parseRefreshToken,
   type RefreshToken,
   type SessionFamily,
@@ -9,7 +11,7 @@ import {
 
 const now = new Date('2026-03-01T10:00:00Z');
 const later = new Date('2026-03-31T10:00:00Z');
-const token: RefreshToken = { id: 't1', familyId: 'f1', userId: 'u1', secretHash: 'h', expiresAt: later };
+const token: RefreshToken = { id: 't1', familyId: 'f1', userId: 'u1', secretHash: 'h', expiresAt: later, issuedAt: now };
 const family: SessionFamily = { id: 'f1', userId: 'u1', createdAt: now, expiresAt: later, revokedAt: null };
 const base = { token, secretMatches: true, family, userBlocked: false, now };
 
@@ -33,6 +35,23 @@ describe('decideRefresh', () => {
   it('refuses expired tokens and families', () => {
     expect(decideRefresh({ ...base, now: later })).toBe('expired');
     expect(decideRefresh({ ...base, family: { ...family, expiresAt: now } })).toBe('expired');
+  });
+});
+
+describe('decideRepeatedRotation', () => {
+  const successor: RefreshToken = { ...token, id: 't2', issuedAt: now };
+  const at = (ms: number) => new Date(now.getTime() + ms);
+
+  it('hands out the same successor again within the reuse window', () => {
+    expect(decideRepeatedRotation({ successor, successorMatches: true, now })).toBe('reissue');
+    expect(decideRepeatedRotation({ successor, successorMatches: true, now: at(REFRESH_REUSE_WINDOW_MS) })).toBe('reissue');
+  });
+  it('treats a repeat after the window as a replay', () => {
+    expect(decideRepeatedRotation({ successor, successorMatches: true, now: at(REFRESH_REUSE_WINDOW_MS + 1) })).toBe('replay');
+  });
+  it('treats a successor it did not derive, or a vanished one, as a replay even within the window', () => {
+    expect(decideRepeatedRotation({ successor, successorMatches: false, now })).toBe('replay');
+    expect(decideRepeatedRotation({ successor: null, successorMatches: false, now })).toBe('replay');
   });
 });
 

@@ -2,6 +2,9 @@
  * Refresh tokens rotate: each use yields a successor, and each token can be
  * used once. All tokens from one login form a family; replaying a used token
  * revokes the family, so a stolen token dies as soon as either party uses it.
+ * The one grace: for a short window after a rotation the same token yields
+ * the same successor again, so concurrent refreshes (two tabs, a retried
+ * request) do not read as theft.
  */
 export interface SessionFamily {
   id: string;
@@ -17,7 +20,11 @@ export interface RefreshToken {
   userId: string;
   secretHash: string;
   expiresAt: Date;
+  issuedAt: Date;
 }
+
+/** How long after a rotation the rotated token may be presented again for the same successor. */
+export const REFRESH_REUSE_WINDOW_MS = 30_000;
 
 export type RefreshDecision = 'rotate' | 'unknown' | 'expired' | 'revoked' | 'blocked';
 
@@ -35,6 +42,25 @@ export function decideRefresh(input: {
   if (family.revokedAt) return 'revoked';
   if (token.expiresAt.getTime() <= now.getTime() || family.expiresAt.getTime() <= now.getTime()) return 'expired';
   return 'rotate';
+}
+
+export type RepeatedRotation = 'reissue' | 'replay';
+
+/**
+ * A valid token was presented after it had already been rotated. Within the
+ * reuse window, and only if the stored successor is the one the server derives
+ * from this token, hand out that same successor again; anything else is a replay.
+ * (A thief presenting the token within the window gets the successor too: the
+ * price of the window, kept short, as major identity providers do.)
+ */
+export function decideRepeatedRotation(input: {
+  successor: RefreshToken | null;
+  successorMatches: boolean;
+  now: Date;
+}): RepeatedRotation {
+  const { successor } = input;
+  if (!successor || !input.successorMatches) return 'replay';
+  return input.now.getTime() - successor.issuedAt.getTime() <= REFRESH_REUSE_WINDOW_MS ? 'reissue' : 'replay';
 }
 
 /** The wire form is `<id>.<secret>`; anything else is not a token. */

@@ -1,7 +1,21 @@
 import type { Role, User as PublicUser } from '@doctime/contracts';
 
+/** One block or unblock, kept on the account for the record. */
+export interface BlockChange {
+  blocked: boolean;
+  reason?: string;
+  at: Date;
+}
+
+/**
+ * An account. It is a versioned record: every change makes version n+1 from
+ * version n with one of the pure changes below, and only one change can be
+ * committed from a given version (the loser re-reads and applies it again).
+ */
 export interface User {
   id: string;
+  /** 1 at creation, one more with every committed change. */
+  version: number;
   role: Role;
   name: string;
   email: string;
@@ -9,8 +23,47 @@ export interface User {
   passwordHash: string;
   emailVerified: boolean;
   blocked: { at: Date; reason: string } | null;
+  /** Every block and unblock, oldest first. */
+  blockHistory: BlockChange[];
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A new account, at version 1. */
+export function newUser(
+  fields: Omit<User, 'version' | 'emailVerified' | 'blocked' | 'blockHistory' | 'createdAt' | 'updatedAt'>,
+  now: Date,
+  emailVerified = false,
+): User {
+  return { ...fields, version: 1, emailVerified, blocked: null, blockHistory: [], createdAt: now, updatedAt: now };
+}
+
+/*
+ * Pure changes: each returns the account with the change applied (the version
+ * is advanced when it is committed), or 'unchanged' when there is nothing to do.
+ */
+export type UserChange = User | 'unchanged';
+
+/** Blocks (with a reason) or unblocks (null); every call is recorded in the history. */
+export function withBlock(user: User, block: { reason: string } | null, at: Date): User {
+  return {
+    ...user,
+    blocked: block ? { at, reason: block.reason } : null,
+    blockHistory: [...user.blockHistory, block ? { blocked: true, reason: block.reason, at } : { blocked: false, at }],
+    updatedAt: at,
+  };
+}
+
+export function withEmailVerified(user: User, at: Date): UserChange {
+  return user.emailVerified ? 'unchanged' : { ...user, emailVerified: true, updatedAt: at };
+}
+
+export function withPassword(user: User, passwordHash: string, at: Date): User {
+  return { ...user, passwordHash, updatedAt: at };
+}
+
+export function withNameAndPassword(user: User, name: string, passwordHash: string, at: Date): User {
+  return { ...user, name, passwordHash, updatedAt: at };
 }
 
 /** Why a user with the right password still may not sign in, or null. */

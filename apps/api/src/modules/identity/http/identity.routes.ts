@@ -51,7 +51,7 @@ export function identityRouter(
   });
 
   router.post('/auth/login', limits.login, async (req, res) => {
-    const result = await useCases.login(parseWith(LoginRequest, req.body));
+    const result = await useCases.login({ ...parseWith(LoginRequest, req.body), clientIp: req.ip ?? 'unknown' });
     setRefreshCookie(res, result.refreshToken, result.refreshExpiresAt);
     res.json({ accessToken: result.accessToken, user: result.user });
   });

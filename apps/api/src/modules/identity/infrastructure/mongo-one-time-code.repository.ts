@@ -1,10 +1,13 @@
 import type { Db } from 'mongodb';
 import { insertOrFail } from '../../../platform/mongo/mongo.ts';
+import type { Outbox } from '../../../platform/outbox/outbox.ts';
 import type { OneTimeCodeRepository } from '../application/ports.ts';
 import type { CodePurpose, OneTimeCode } from '../domain/one-time-code.ts';
 
 interface CodeDoc extends OneTimeCode {
   _id: string;
+  /** The outbox's commit marker: the e-mail of this code is sent only while this is the stored code. */
+  changeId: string;
 }
 
 interface AttemptDoc {
@@ -14,18 +17,23 @@ interface AttemptDoc {
 
 const keyOf = (userId: string, purpose: CodePurpose) => `${purpose}:${userId}`;
 
-export function makeMongoOneTimeCodeRepository(db: Db): OneTimeCodeRepository {
+export function makeMongoOneTimeCodeRepository(db: Db, outbox: Outbox): OneTimeCodeRepository {
   const codes = db.collection<CodeDoc>('one_time_codes');
   const attempts = db.collection<AttemptDoc>('one_time_code_attempts');
   return {
-    async save(code) {
+    async save(code, effects) {
       const _id = keyOf(code.userId, code.purpose);
-      await codes.replaceOne({ _id }, code, { upsert: true });
+      // The effects (the code's e-mail) are recorded first, keyed by this code's nonce; the
+      // outbox sends them once it finds this code stored, and drops them when the code was
+      // never stored or was replaced by a newer one (whose mail is the one that matters).
+      await outbox.enqueue(effects, { collection: codes.collectionName, id: _id, changeId: code.nonce });
+      await codes.replaceOne({ _id }, { ...code, changeId: code.nonce }, { upsert: true });
+      outbox.kick();
     },
     async find(userId, purpose) {
       const doc = await codes.findOne({ _id: keyOf(userId, purpose) });
       if (!doc) return null;
-      const { _id, ...code } = doc;
+      const { _id, changeId: _c, ...code } = doc;
       return code;
     },
     async claimAttempt(nonce, max) {

@@ -4,16 +4,39 @@ import { isSlotOffered } from '../domain/slot-engine.ts';
 import type { SchedulingDeps, TimeClaim } from './ports.ts';
 
 const patientOwner = (patientId: string) => `patient:${patientId}`;
+const isDoctorClaim = (c: { ownerId: string }) => !c.ownerId.startsWith('patient:');
+
+async function forgetBusy(deps: SchedulingDeps, removed: TimeClaim[]) {
+  const byOwner = Map.groupBy(removed.filter(isDoctorClaim), (c) => c.ownerId);
+  await Promise.all(
+    [...byOwner].map(([owner, claims]) =>
+      deps.busyIndex.remove(
+        owner,
+        claims.map((c) => c.cell),
+      ),
+    ),
+  );
+}
 
 /**
  * Books time by inserting one claim per 5-minute cell for the doctor (slot
  * plus buffer) and for the patient (slot only). Unique `_id`s decide races:
- * whoever inserts a cell first has it; the loser removes its own claims.
- * `holdId` (the appointment id) groups one booking's claims; `moving` keeps
- * the cells a reschedule shares with the old time instead of fighting itself.
+ * whoever inserts a cell first has it. `holdId` (the appointment id) groups a
+ * booking's claims; `keep` lists the claims the appointment already holds (a
+ * reschedule does not fight itself over cells the old and new times share).
+ * Every call inserts under a fresh token, and a loser removes exactly what it
+ * inserted, never another call's cells.
  */
 export function makeClaimTime(deps: SchedulingDeps) {
-  return async function claimTime(input: { doctorId: string; patientId: string; start: Date; holdId: string; moving?: boolean }) {
+  return async function claimTime(input: {
+    doctorId: string;
+    patientId: string;
+    start: Date;
+    holdId: string;
+    keep?: readonly string[];
+    /** A retry of the same booking (same holdId) may find its own earlier cells: they count as held. */
+    retryOfSameHold?: boolean;
+  }) {
     const doctor = await deps.doctors.findListedDoctor(input.doctorId);
     if (!doctor) throw new AppError('NOT_FOUND', 'No such doctor.');
     const rules = await deps.availability.find(input.doctorId);
@@ -22,54 +45,48 @@ export function makeClaimTime(deps: SchedulingDeps) {
     // decided by the claim inserts below, so no busy-time read is needed here.
     const slot = rules ? isSlotOffered(rules, input.start, [], now) : null;
     if (!slot || !rules) throw new AppError('SLOT_UNAVAILABLE', 'This time is no longer available. Please pick another slot.');
-    const previous = input.moving ? await deps.claims.findByHold(input.holdId) : [];
 
-    const previousIds = new Set(previous.map((c) => c.id));
+    const token = deps.newToken();
+    const owner = patientOwner(input.patientId);
     const wanted: TimeClaim[] = [
-      ...claimCells(slot.start, slot.end, rules.bufferMinutes).map((cell) => ({
-        id: claimId(input.doctorId, cell),
-        ownerId: input.doctorId,
-        cell,
-      })),
-      ...claimCells(slot.start, slot.end, 0).map((cell) => {
-        const owner = patientOwner(input.patientId);
-        return { id: claimId(owner, cell), ownerId: owner, cell };
-      }),
-    ].map((c) => ({ ...c, holdId: input.holdId, createdAt: now }));
-    const fresh = wanted.filter((c) => !previousIds.has(c.id));
-    if ((await deps.claims.insertAll(fresh)) === 'taken') {
-      const patientBusy = fresh.some((c) => c.ownerId === patientOwner(input.patientId));
+      ...claimCells(slot.start, slot.end, rules.bufferMinutes).map((cell) => ({ ownerId: input.doctorId, cell })),
+      ...claimCells(slot.start, slot.end, 0).map((cell) => ({ ownerId: owner, cell })),
+    ].map((c) => ({ ...c, id: claimId(c.ownerId, c.cell), holdId: input.holdId, token, createdAt: now }));
+    const keep = new Set(input.keep);
+    const fresh = wanted.filter((c) => !keep.has(c.id));
+    const { taken, inserted } = await deps.claims.insertAll(fresh, { adoptSameHold: !!input.retryOfSameHold });
+    if (taken) {
+      await forgetBusy(deps, await deps.claims.remove(inserted, { holdId: input.holdId, token }));
       throw new AppError(
         'SLOT_UNAVAILABLE',
-        patientBusy
+        taken.ownerId === owner
           ? 'This time is no longer available, or you already have an appointment then.'
           : 'This time is no longer available. Please pick another slot.',
       );
     }
+    const insertedIds = new Set(inserted);
     await deps.busyIndex.add(
       input.doctorId,
-      fresh.filter((c) => c.ownerId === input.doctorId).map((c) => c.cell),
+      fresh.filter((c) => insertedIds.has(c.id) && isDoctorClaim(c)).map((c) => c.cell),
     );
-    return { slot, keptIds: new Set(wanted.map((c) => c.id)), previousIds };
+    return { slot, claimIds: wanted.map((c) => c.id), inserted, token };
   };
 }
 
-export function makeReleaseTime(deps: SchedulingDeps) {
-  /** Frees a booking's time at once (cancel), or the part a reschedule no longer uses. */
-  return async function releaseTime(holdId: string, keepIds?: ReadonlySet<string>) {
-    const released = (await deps.claims.findByHold(holdId)).filter((c) => !keepIds?.has(c.id));
-    await deps.claims.removeByHold(holdId, keepIds);
-    const byOwner = Map.groupBy(
-      released.filter((c) => !c.ownerId.startsWith('patient:')),
-      (c) => c.ownerId,
-    );
-    await Promise.all(
-      [...byOwner].map(([owner, claims]) =>
-        deps.busyIndex.remove(
-          owner,
-          claims.map((c) => c.cell),
-        ),
-      ),
-    );
+export function makeReleaseClaims(deps: SchedulingDeps) {
+  /**
+   * Frees exactly the given claims of a hold: after a cancel or a reschedule has
+   * been committed (the ones no longer held), or to roll back one call's own
+   * inserts (with its `token`).
+   */
+  return async function releaseClaims(input: { holdId: string; ids: readonly string[]; token?: string | undefined }) {
+    await forgetBusy(deps, await deps.claims.remove(input.ids, input));
+  };
+}
+
+export function makeFindClaimsByHolds(deps: SchedulingDeps) {
+  /** Every claim of these holds, with when it was made (for the reconciler). */
+  return async function findClaimsByHolds(holdIds: readonly string[]) {
+    return (await deps.claims.findByHolds(holdIds)).map((c) => ({ id: c.id, holdId: c.holdId, createdAt: c.createdAt }));
   };
 }

@@ -13,14 +13,22 @@ export interface TimeClaim {
   ownerId: string;
   cell: Date;
   holdId: string;
+  /** Random per claiming call: a rollback removes only the claims its own call inserted. */
+  token: string;
   createdAt: Date;
 }
 
 export interface ClaimRepository {
-  /** Inserts all claims or none survive: on a duplicate key the ones inserted are removed and 'taken' returned. */
-  insertAll(claims: TimeClaim[]): Promise<'ok' | 'taken'>;
-  removeByHold(holdId: string, keepIds?: ReadonlySet<string>): Promise<void>;
-  findByHold(holdId: string): Promise<TimeClaim[]>;
+  /**
+   * Inserts claims in order until one is taken; returns the first taken one (or null) and
+   * the ids this call inserted. With `adoptSameHold`, a cell already held by the same hold
+   * (an earlier attempt of the same booking) counts as ours and is skipped.
+   */
+  insertAll(claims: TimeClaim[], options: { adoptSameHold: boolean }): Promise<{ taken: TimeClaim | null; inserted: string[] }>;
+  /** Deletes exactly these claims of the hold (only those carrying `token`, when given); returns what it deleted. */
+  remove(ids: readonly string[], match: { holdId: string; token?: string | undefined }): Promise<TimeClaim[]>;
+  /** Every claim of these holds (one query, for the reconciler). */
+  findByHolds(holdIds: readonly string[]): Promise<TimeClaim[]>;
   /** Every doctor-owned claim's owner and cell (a full read, for rebuilding the busy index). */
   findAllDoctorCells(): Promise<{ ownerId: string; cell: Date }[]>;
   /** Holds with claims created in [from, to), for the orphan reconciler. */
@@ -46,4 +54,5 @@ export interface SchedulingDeps {
   busyIndex: BusyIndex;
   doctors: ListedDoctors;
   clock: { now(): Date };
+  newToken(): string;
 }

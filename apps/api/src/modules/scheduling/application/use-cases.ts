@@ -1,6 +1,6 @@
 import { makeGetAvailability, makeSetAvailability } from './availability.ts';
 import { rebuildBusyIndex } from './busy-time.ts';
-import { makeClaimTime, makeReleaseTime } from './claim-time.ts';
+import { makeClaimTime, makeFindClaimsByHolds, makeReleaseClaims } from './claim-time.ts';
 import { makeDoctorsAvailableOn, makeListSlots, makePreviewSlots } from './list-slots.ts';
 import type { SchedulingDeps } from './ports.ts';
 
@@ -12,7 +12,8 @@ export function makeSchedulingUseCases(deps: SchedulingDeps) {
     previewSlots: makePreviewSlots(deps),
     doctorsAvailableOn: makeDoctorsAvailableOn(deps),
     claimTime: makeClaimTime(deps),
-    releaseTime: makeReleaseTime(deps),
+    releaseClaims: makeReleaseClaims(deps),
+    findClaimsByHolds: makeFindClaimsByHolds(deps),
     rebuildBusyIndex: () => rebuildBusyIndex(deps),
     findHoldsCreatedBetween: (from: Date, to: Date) => deps.claims.findHoldsCreatedBetween(from, to),
   };

@@ -6,7 +6,7 @@ import { ADMIN_API, ADMIN_KEYS } from './paths';
 
 export type KycDecisionBody = SchemaOutput<typeof KycDecisionRequest>;
 
-/** POST /admin/doctors/:id/kyc/decision: approve, reject or ask for resubmission. */
+/** POST /admin/doctors/:id/kyc/decision: approve, reject or ask for resubmission of the submission it names. */
 export function useKycDecision(doctorId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -16,5 +16,7 @@ export function useKycDecision(doctorId: string) {
         queryClient.invalidateQueries({ queryKey: ADMIN_KEYS.kyc }),
         queryClient.invalidateQueries({ queryKey: ADMIN_KEYS.auditLog }),
       ]),
+    // 409: the doctor submitted new details (or another admin decided); show what is there now.
+    onError: () => queryClient.invalidateQueries({ queryKey: ADMIN_KEYS.kyc }),
   });
 }

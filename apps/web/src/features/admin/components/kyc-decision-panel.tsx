@@ -24,14 +24,18 @@ export function KycDecisionPanel({ doctor }: { doctor: OwnDoctor }) {
   const [reasonFor, setReasonFor] = useState<ReasonDecision | null>(null);
   const canDecide = doctor.kyc.status === 'pending';
 
+  // The decision names the submission on screen: if the doctor submits new details meanwhile, the API refuses it (409).
   const send = (body: KycDecisionBody, onError?: (error: unknown) => void) => {
-    decide.mutate(body, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: 'Decision saved' });
-        void navigate('/admin/kyc');
+    decide.mutate(
+      { ...body, submission: doctor.kyc.submission },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: 'Decision saved' });
+          void navigate('/admin/kyc');
+        },
+        ...(onError ? { onError } : {}),
       },
-      ...(onError ? { onError } : {}),
-    });
+    );
   };
 
   const open = (decision: KycDecisionBody['decision']) => {

@@ -24,7 +24,10 @@ const COPY: Record<ReasonDecision, { title: string; text: string; placeholder: s
 
 /** The decision is fixed by the button that opened the modal; the form asks only for the reason. */
 function decisionResolver(decision: ReasonDecision) {
-  return mappedResolver(zodResolver(KycDecisionRequest), (values: ReasonValues) => ({ decision, reason: values.reason }));
+  return mappedResolver(zodResolver(KycDecisionRequest), (values: ReasonValues): KycDecisionRequest => ({
+    decision,
+    reason: values.reason,
+  }));
 }
 
 interface ReasonModalProps extends Pick<ReasonFormProps<KycDecisionBody>, 'pending' | 'onSubmit'> {

@@ -1,6 +1,6 @@
 import type { Appointment, PublicDoctor, Slot } from '@doctime/contracts';
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { DetailList } from '../../../components/detail-list';
 import { ErrorAlert } from '../../../components/error-alert';
 import { isSlotTaken, newIdempotencyKey } from '../../../lib/appointments';
@@ -22,16 +22,17 @@ interface BookingFormProps {
 function BookingForm({ doctor, slot, timeZone, onClose, onBooked, onTaken }: BookingFormProps) {
   const book = useBookAppointment();
   const [reason, setReason] = useState('');
-  // One key for this attempt: pressing "Book appointment" again after a failure retries the same booking.
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  // Pressing "Book appointment" again after a failure retries the same booking with the same key;
+  // a changed request (another reason) is a new booking and gets a new key (the API refuses a reused one).
+  const attempt = useRef<{ body: string; key: string } | null>(null);
 
   const submit = () => {
     const trimmed = reason.trim();
+    const body = { doctorId: doctor.id, start: slot.start, timeZone, ...(trimmed ? { reason: trimmed } : {}) };
+    const fingerprint = JSON.stringify(body);
+    if (attempt.current?.body !== fingerprint) attempt.current = { body: fingerprint, key: newIdempotencyKey() };
     book.mutate(
-      {
-        body: { doctorId: doctor.id, start: slot.start, timeZone, ...(trimmed ? { reason: trimmed } : {}) },
-        idempotencyKey,
-      },
+      { body, idempotencyKey: attempt.current.key },
       {
         onSuccess: (data) => onBooked(data.appointment),
         onError: (error) => {

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, signedIn } from '../../../test-support/accounts.ts';
+import { ApiClient } from '../../../test-support/http-client.ts';
+import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
+import { REFRESH_REUSE_WINDOW_MS } from '../domain/refresh-session.ts';
+
+// One trusted proxy hop, so each test can play clients at distinct addresses via X-Forwarded-For.
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({ TRUST_PROXY: '1' });
+});
+afterAll(async () => {
+  await api?.stop();
+});
+
+const FREE_ATTEMPTS = 5; // the default RATE_LOGIN_FREE_ATTEMPTS
+const WRONG = 'not the password 123';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const loginFrom = (ip: string, email: string, password: string) =>
+  new ApiClient(api.baseUrl).post('/api/v1/auth/login', { email, password }, { 'x-forwarded-for': ip });
+
+function expectRateLimited(res: { status: number; body: any; headers: Headers }) {
+  expect(res.status).toBe(429);
+  expect(res.body.error.code).toBe('RATE_LIMITED');
+  const retryAfter = Number(res.headers.get('retry-after'));
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(res.body.error.details.retryAfterSeconds).toBe(retryAfter);
+  return retryAfter;
+}
+
+describe('refresh x refresh', () => {
+  for (const width of [2, 10]) {
+    it(`${width} concurrent refreshes with one cookie all get the same successor, 20 rounds in a row`, async () => {
+      const { c } = await signedIn(api, 'patient');
+      for (let round = 0; round < 20; round++) {
+        const cookie = c.cookie!;
+        const results = await Promise.all(
+          Array.from({ length: width }, () => {
+            const tab = new ApiClient(api.baseUrl);
+            tab.cookie = cookie;
+            return tab.post('/api/v1/auth/refresh').then((res) => ({ res, cookie: tab.cookie }));
+          }),
+        );
+        expect(results.map((r) => r.res.status)).toEqual(Array(width).fill(200));
+        const successors = new Set(results.map((r) => r.cookie));
+        expect(successors.size).toBe(1);
+        const [successor] = successors;
+        expect(successor).toBeDefined();
+        expect(successor).not.toBe(cookie);
+        // Every answer carries a working access token of the still-open session.
+        const tab = new ApiClient(api.baseUrl);
+        tab.accessToken = results[round % width]!.res.body.accessToken;
+        expect((await tab.get('/api/v1/me')).status).toBe(200);
+        c.cookie = successor; // the next round refreshes with the shared successor
+      }
+      const last = await c.post('/api/v1/auth/refresh');
+      expect(last.status).toBe(200);
+      c.accessToken = last.body.accessToken;
+      expect((await c.get('/api/v1/me')).status).toBe(200);
+    });
+  }
+
+  it('a token presented again within the window gets the same successor; after the window it is a replay that ends the family', async () => {
+    const { c } = await signedIn(api, 'patient');
+    const original = c.cookie!;
+    const first = await c.post('/api/v1/auth/refresh');
+    expect(first.status).toBe(200);
+    const successor = c.cookie!;
+
+    // A retry whose answer was lost: same successor, fresh access token, session intact.
+    const retry = new ApiClient(api.baseUrl);
+    retry.cookie = original;
+    expect((await retry.post('/api/v1/auth/refresh')).status).toBe(200);
+    expect(retry.cookie).toBe(successor);
+
+    api.clock.advance(REFRESH_REUSE_WINDOW_MS + 1000);
+    try {
+      const thief = new ApiClient(api.baseUrl);
+      thief.cookie = original;
+      const replay = await thief.post('/api/v1/auth/refresh');
+      expect(replay.status).toBe(401);
+      expect(replay.body.error.code).toBe('UNAUTHENTICATED');
+      // The whole family is gone: the successor and its access token stop working.
+      expect((await c.post('/api/v1/auth/refresh')).status).toBe(401);
+      c.accessToken = first.body.accessToken;
+      expect((await c.get('/api/v1/me')).status).toBe(401);
+    } finally {
+      api.clock.advance(-(REFRESH_REUSE_WINDOW_MS + 1000));
+    }
+  });
+});
+
+describe('login throttle per (account, IP)', () => {
+  it('lets at most the free attempts of a 50-guess burst reach the password check; the owner elsewhere still gets in', async () => {
+    const { email } = await signedIn(api, 'patient');
+    const burst = await Promise.all(Array.from({ length: 50 }, () => loginFrom('203.0.113.10', email, WRONG)));
+    const checked = burst.filter((r) => r.status === 401);
+    const refused = burst.filter((r) => r.status === 429);
+    expect(checked.length + refused.length).toBe(50);
+    expect(checked.length).toBeGreaterThanOrEqual(1);
+    expect(checked.length).toBeLessThanOrEqual(FREE_ATTEMPTS);
+    for (const r of refused) expectRateLimited(r);
+
+    const owner = await loginFrom('198.51.100.20', email, PASSWORD);
+    expect(owner.status).toBe(200);
+    expect(owner.body.user.email).toBe(email);
+  });
+
+  it('makes each further attempt wait longer, with Retry-After on every refusal', async () => {
+    const { email } = await signedIn(api, 'patient');
+    const ip = '203.0.113.11';
+    for (let i = 0; i < FREE_ATTEMPTS; i++) expect((await loginFrom(ip, email, WRONG)).status).toBe(401);
+    // Checked before the password: even the right one waits.
+    const first = expectRateLimited(await loginFrom(ip, email, PASSWORD));
+    expect(first).toBe(1);
+
+    await sleep(first * 1000 + 150);
+    expect((await loginFrom(ip, email, WRONG)).status).toBe(401);
+    const second = expectRateLimited(await loginFrom(ip, email, WRONG));
+    expect(second).toBeGreaterThan(first);
+
+    await sleep(second * 1000 + 150);
+    expect((await loginFrom(ip, email, PASSWORD)).status).toBe(200);
+  });
+
+  it('a successful login resets the pair: the free attempts are there again', async () => {
+    const { email } = await signedIn(api, 'patient');
+    const ip = '203.0.113.12';
+    for (let i = 0; i < FREE_ATTEMPTS - 1; i++) expect((await loginFrom(ip, email, WRONG)).status).toBe(401);
+    expect((await loginFrom(ip, email, PASSWORD)).status).toBe(200);
+    for (let i = 0; i < FREE_ATTEMPTS; i++) expect((await loginFrom(ip, email, WRONG)).status).toBe(401);
+    expectRateLimited(await loginFrom(ip, email, WRONG));
+  });
+
+  it('throttles unknown e-mails like real ones, so the answers reveal nothing', async () => {
+    const email = `ghost-${Date.now()}@example.test`;
+    const burst = await Promise.all(Array.from({ length: 20 }, () => loginFrom('203.0.113.13', email, WRONG)));
+    expect(burst.filter((r) => r.status === 401).length).toBeLessThanOrEqual(FREE_ATTEMPTS);
+    expect(burst.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(20 - FREE_ATTEMPTS);
+  });
+});

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Document } from 'mongodb';
+import type { Outbox } from '../outbox/outbox.ts';
+import type { SideEffect } from '../side-effect.ts';
+import { insertOrFail, isDuplicateKey } from './mongo.ts';
+
+/** A record with a version that every change increases by exactly one. */
+export interface Versioned {
+  id: string;
+  version: number;
+}
+
+type Stored<T extends Versioned> = Omit<T, 'id'> & { _id: string; changeId: string };
+interface VersionDoc extends Document {
+  _id: string;
+  recordId: string;
+  changeId: string;
+  value?: Document;
+  abandoned?: true;
+}
+
+/**
+ * Records that several requests may change at once (FerretDB has no
+ * transactions, and its conditional updates are read-then-write).
+ *
+ * Invariant: version n+1 of a record exists only if exactly one writer
+ * inserted `<id>:<n+1>` into `<name>_versions`; that insert is the commit.
+ * Two changes made from the same version cannot both be committed: the loser
+ * gets 'conflict' and must re-read. The head document in `<name>` copies the
+ * newest version for queries; readers roll it forward when a newer version
+ * exists (a writer crashed between the two writes, or is still writing).
+ * Side effects go to the outbox before the commit, keyed by the change.
+ */
+export function makeVersionedStore<T extends Versioned>(db: Db, name: string, outbox: Outbox) {
+  const heads = db.collection<Stored<T>>(name);
+  const versionsName = `${name}_versions`;
+  const versions = db.collection<VersionDoc>(versionsName);
+  const key = (id: string, version: number) => `${id}:${version}`;
+
+  const toStored = ({ id, ...rest }: T, changeId: string) => ({ _id: id, ...rest, changeId }) as Stored<T>;
+  const fromStored = ({ _id, changeId: _c, ...rest }: Stored<T>) => ({ id: _id, ...rest }) as unknown as T;
+
+  async function replaceHead(doc: Stored<T>) {
+    try {
+      await heads.replaceOne({ _id: doc._id } as never, doc as never, { upsert: true });
+    } catch (error) {
+      // Two first writes of one head (a writer and a reader rolling forward) race to insert it.
+      if (!isDuplicateKey(error)) throw error;
+      await heads.replaceOne({ _id: doc._id } as never, doc as never);
+    }
+  }
+
+  /** Writes the head, then keeps rolling it forward while newer versions exist. */
+  async function writeHead(doc: Stored<T>): Promise<T> {
+    let current = doc;
+    for (;;) {
+      await replaceHead(current);
+      const newer = await versions.findOne({ _id: key(current._id, current.version + 1) });
+      if (!newer?.value) return fromStored(current);
+      current = { ...(newer.value as Stored<T>), _id: current._id, changeId: newer.changeId };
+    }
+  }
+
+  async function commit(value: T, effects: SideEffect[]): Promise<'ok' | 'conflict'> {
+    const changeId = randomUUID();
+    const versionKey = key(value.id, value.version);
+    await outbox.enqueue(effects, { collection: versionsName, id: versionKey, changeId });
+    const stored = toStored(value, changeId);
+    const { _id, ...rest } = stored;
+    const won = await insertOrFail(versions, { _id: versionKey, recordId: value.id, changeId, value: rest as Document });
+    if (won === 'duplicate') return 'conflict';
+    await writeHead(stored);
+    outbox.kick();
+    return 'ok';
+  }
+
+  return {
+    /** The head collection, for queries (lists, search); `fromHead` maps what they return. */
+    heads,
+    fromHead: fromStored,
+    /** The newest committed version, or null (never created, or abandoned before creation). */
+    async findById(id: string): Promise<T | null> {
+      const head = await heads.findOne({ _id: id } as never);
+      const next = await versions.findOne({ _id: key(id, head ? head.version + 1 : 1) });
+      if (!next || next.abandoned) return head ? fromStored(head as Stored<T>) : null;
+      return writeHead({ ...(next.value as Stored<T>), _id: id, changeId: next.changeId });
+    },
+    /** Version 1; 'conflict' when the id was already created (or abandoned). */
+    create(value: T, effects: SideEffect[] = []) {
+      if (value.version !== 1) throw new Error('a new record starts at version 1');
+      return commit(value, effects);
+    },
+    /** Commits `next` (its version one above the stored one), or 'conflict' when another change came first. */
+    save(next: T, effects: SideEffect[] = []) {
+      return commit(next, effects);
+    },
+    /** Marks an id that was never created as abandoned, so a late creation of it fails; 'conflict' if it exists. */
+    async abandon(id: string): Promise<'ok' | 'conflict'> {
+      const result = await insertOrFail(versions, { _id: key(id, 1), recordId: id, changeId: randomUUID(), abandoned: true });
+      return result === 'ok' ? 'ok' : 'conflict';
+    },
+  };
+}
+export type VersionedStore<T extends Versioned> = ReturnType<typeof makeVersionedStore<T>>;

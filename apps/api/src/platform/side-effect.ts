@@ -1,0 +1,22 @@
+/**
+ * Something to do once a change is committed: an e-mail, an audit entry, a
+ * notification. Use cases hand effects to the repository that stores the
+ * change; the outbox delivers each one (with retries) only after that change
+ * has really been committed, so a failing mail server never fails a request.
+ */
+export interface SideEffect {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: { filename: string; content: string; contentType: string }[];
+}
+
+export function emailEffect(mail: OutgoingMail): SideEffect {
+  return { type: 'email', payload: { ...mail } };
+}
