@@ -32,20 +32,3 @@ export async function approvedDoctor(api: TestApi, admin: ApiClient, name: strin
   expect(decision.status, decision.text).toBe(200);
   return doctor;
 }
-
-/**
- * Delivers every pending side effect of `api`. An outbox entry seen before its
- * change was committed (another drain ran in between) waits a second before
- * it is tried again, so one drain is not always enough: keep draining until
- * the outbox is empty, or give up after a few seconds and let the test's
- * assertions say what is missing.
- */
-export async function settleSideEffects(api: TestApi, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await api.container.outbox.drain();
-    if ((await api.db.collection('outbox').countDocuments({ failedAt: { $exists: false } })) === 0) return;
-    if (Date.now() > deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -34,7 +34,8 @@ export async function waitForMail(to: string, subjectIncludes: string, after = n
 
 export async function latestCode(to: string, subjectIncludes: string, after?: Date): Promise<string> {
   const mail = await waitForMail(to, subjectIncludes, after);
-  const code = /\b(\d{6})\b/.exec(mail.Text)?.[1];
+  // "Use this code to ...: 123456"; a name with six digits in it comes earlier in the mail.
+  const code = /code[^:\n]*:\s*(\d{6})\b/.exec(mail.Text)?.[1];
   if (!code) throw new Error('no 6-digit code in the mail');
   return code;
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, signedIn, signedInAdmin } from '../../../test-support/accounts.ts';
-import { approvedDoctor, doctorProfile, settleSideEffects } from '../../../test-support/doctors.ts';
+import { approvedDoctor, doctorProfile } from '../../../test-support/doctors.ts';
 import { ApiClient } from '../../../test-support/http-client.ts';
 import { waitForMail } from '../../../test-support/mailpit.ts';
+import { settleSideEffects, unreachableSmtpUrl } from '../../../test-support/outbox.ts';
 import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
 import { tinyPdf, uploadFile } from '../../../test-support/uploads.ts';
 
@@ -283,15 +283,6 @@ describe('changes after approval', () => {
   });
 });
 
-/** A local port with nothing listening: connecting to it is refused at once. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** Drains `on`'s outbox until `read()` gives what `done` wants (or 5 s pass), and returns it. */
 async function drainUntil<T>(on: TestApi, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   const deadline = Date.now() + 5_000;
@@ -325,7 +316,7 @@ describe('mail failure', () => {
       expect((await doctor.c.put('/api/v1/doctors/me/kyc', kycBody('REG-MAIL', documents))).status).toBe(200);
 
       await live.container.outbox.stop();
-      down = await startTestApi({ ...secret, SMTP_URL: `smtp://127.0.0.1:${await deadPort()}` }, undefined, {
+      down = await startTestApi({ ...secret, SMTP_URL: await unreachableSmtpUrl() }, undefined, {
         dbName: live.dbName,
       });
       const viaDown = new ApiClient(down.baseUrl);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, signedInAdmin } from '../../../test-support/accounts.ts';
 import type { ApiClient } from '../../../test-support/http-client.ts';
 import { waitForMail } from '../../../test-support/mailpit.ts';
-import { settleSideEffects } from '../../../test-support/doctors.ts';
+import { settleSideEffects } from '../../../test-support/outbox.ts';
 import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
 import { tinyPdf, tinyPng, uploadFile } from '../../../test-support/uploads.ts';
 

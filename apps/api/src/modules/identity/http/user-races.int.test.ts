@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, newEmail, signedIn, signedInAdmin } from '../../../test-support/accounts.ts';
 import { ApiClient } from '../../../test-support/http-client.ts';
 import { latestCode } from '../../../test-support/mailpit.ts';
+import { settleSideEffects, unreachableSmtpUrl } from '../../../test-support/outbox.ts';
 import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
 
 /**
@@ -50,16 +50,7 @@ function makeRace() {
   };
 }
 
-/** Delivers every pending side effect (an entry seen before its change was committed waits a second). */
-async function settle(on: TestApi = api) {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    await on.container.outbox.drain();
-    if ((await on.db.collection('outbox').countDocuments({ failedAt: { $exists: false } })) === 0) return;
-    if (Date.now() > deadline) return;
-    await sleep(100);
-  }
-}
+const settle = (on: TestApi = api) => settleSideEffects(on);
 
 interface AdminUserView {
   id: string;
@@ -255,15 +246,6 @@ async function nthCode(to: string, subject: string, n: number) {
   return latestCode(to, subject);
 }
 
-/** A local port with nothing listening on it: SMTP there fails at once. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** Subjects of the mails Mailpit holds for `to`. */
 async function subjectsTo(to: string): Promise<string[]> {
   const res = await fetch(`${process.env['MAILPIT_URL']}/api/v1/search?query=${encodeURIComponent(`to:"${to}"`)}&limit=50`);
@@ -272,7 +254,7 @@ async function subjectsTo(to: string): Promise<string[]> {
 
 describe('mail server down', () => {
   it('registration and forgot-password still answer 201/202, and the code mails arrive (once) when it is back', async () => {
-    const down = await startTestApi({ SMTP_URL: `smtp://127.0.0.1:${await deadPort()}` });
+    const down = await startTestApi({ SMTP_URL: await unreachableSmtpUrl() });
     let up: TestApi | undefined;
     try {
       const email = newEmail('smtp-down');
