@@ -10,7 +10,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-it('housekeeping removes expired sessions, old code attempts, old idempotency keys and outbox markers, and nothing live', async () => {
+it('housekeeping removes expired sessions, old code attempts, old idempotency keys and outbox leases, and nothing live', async () => {
   const live = await signedIn(api, 'patient');
   const old = new Date(Date.now() - 3 * 86_400_000);
   await api.db
@@ -26,11 +26,10 @@ it('housekeeping removes expired sessions, old code attempts, old idempotency ke
     { _id: 'old-entry:1' as never, at: old },
     { _id: 'new-entry:1' as never, at: new Date() },
   ]);
-  await api.db.collection('outbox_done').insertOne({ _id: 'old-entry' as never, at: old });
 
   expect(await api.container.identity.useCases.purgeExpired()).toBeGreaterThanOrEqual(3);
   expect(await api.container.appointments.useCases.purgeIdempotencyKeys()).toBe(2);
-  expect(await api.container.outbox.purgeBefore(new Date(Date.now() - 86_400_000))).toBe(2);
+  expect(await api.container.outbox.purgeBefore(new Date(Date.now() - 86_400_000))).toBe(1);
   expect(await api.db.collection('outbox_leases').countDocuments({ _id: 'new-entry:1' as never })).toBe(1);
 
   for (const [name, id] of [
@@ -39,7 +38,7 @@ it('housekeeping removes expired sessions, old code attempts, old idempotency ke
     ['one_time_code_attempts', 'nonce:1'],
     ['idempotency_keys', 'p:old-key'],
     ['idempotency_outcomes', 'p:old-key'],
-    ['outbox_done', 'old-entry'],
+    ['outbox_leases', 'old-entry:1'],
   ] as const) {
     expect(await api.db.collection(name).countDocuments({ _id: id as never })).toBe(0);
   }

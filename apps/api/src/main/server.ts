@@ -31,7 +31,7 @@ async function main() {
     Promise.all([
       container.identity.useCases.purgeExpired(),
       container.appointments.useCases.purgeIdempotencyKeys(),
-      // Delivery markers only matter while an entry could still be retried.
+      // Attempt leases only matter while an entry could still be retried.
       container.outbox.purgeBefore(new Date(Date.now() - 7 * 86_400_000)),
     ])
       .then((removed) => logger.info({ removed: removed.reduce((a, b) => a + b, 0) }, 'housekeeping done'))

@@ -52,25 +52,29 @@ export function makeVersionedStore<T extends Versioned>(db: Db, name: string, ou
 
   /** Writes the head, then keeps rolling it forward while newer versions exist. */
   async function writeHead(doc: Stored<T>): Promise<T> {
-    let current = doc;
-    for (;;) {
-      await replaceHead(current);
-      const newer = await versions.findOne({ _id: key(current._id, current.version + 1) });
-      if (!newer?.value) return fromStored(current);
-      current = { ...(newer.value as Stored<T>), _id: current._id, changeId: newer.changeId };
-    }
+    await replaceHead(doc);
+    return rollForward(doc);
+  }
+
+  /** After `written` reached the head: writes any newer versions committed meanwhile. */
+  async function rollForward(written: Stored<T>): Promise<T> {
+    const newer = await versions.findOne({ _id: key(written._id, written.version + 1) });
+    if (!newer?.value) return fromStored(written);
+    return writeHead({ ...(newer.value as Stored<T>), _id: written._id, changeId: newer.changeId });
   }
 
   async function commit(value: T, effects: SideEffect[]): Promise<'ok' | 'conflict'> {
     const changeId = randomUUID();
     const versionKey = key(value.id, value.version);
-    await outbox.enqueue(effects, { collection: versionsName, id: versionKey, changeId });
+    const entry = await outbox.enqueue(effects, { collection: versionsName, id: versionKey, changeId });
     const stored = toStored(value, changeId);
     const { _id, ...rest } = stored;
     const won = await insertOrFail(versions, { _id: versionKey, recordId: value.id, changeId, value: rest as Document });
     if (won === 'duplicate') return 'conflict';
-    await writeHead(stored);
-    outbox.kick();
+    // A new head is inserted (far cheaper than a replace on FerretDB) unless a reader already rolled it forward.
+    if (value.version === 1 && (await insertOrFail(heads, stored as never)) === 'ok') await rollForward(stored);
+    else await writeHead(stored);
+    outbox.kick(entry);
     return 'ok';
   }
 

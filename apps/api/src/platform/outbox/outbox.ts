@@ -12,40 +12,54 @@ export interface CommitRef {
 
 export type EffectHandler = (payload: Record<string, unknown>, context: { entryId: string }) => Promise<void>;
 
-interface EntryDoc extends SideEffect {
+/** One entry per change: its effects, and the indexes of those already delivered. */
+interface EntryDoc {
   _id: string;
+  effects: SideEffect[];
+  delivered: number[];
   commit: CommitRef;
   createdAt: Date;
+  /** Attempts taken so far; attempt 1 belongs to the process that committed the change. */
   attempts: number;
   nextAttemptAt: Date;
   lastError?: string;
   failedAt?: Date;
 }
 
-/** A delivery attempt is held this long before another process may take it over. */
+/** An attempt is held this long (SMTP waits are bounded well below it) before another process may take over. */
 const LEASE_MS = 2 * 60_000;
 /** An entry whose change is still not committed after this long belongs to a change that never happened. */
 const COMMIT_GRACE_MS = 60_000;
 const MAX_ATTEMPTS = 15;
 const BATCH = 50;
 
-/** Seconds before attempt n+1: 2, 4, 8 ... capped at an hour. */
+/** Milliseconds before attempt n+1: 2 s, 4 s, 8 s ... capped at an hour. */
 export const backoffMs = (attempts: number) => Math.min(2 ** attempts * 1_000, 3_600_000);
 
 /**
- * The durable outbox. Entries are inserted before the change they belong to
- * (keyed by the change id), and delivered only once that change is found
- * committed; entries of changes that lost a race or crashed are dropped.
- * Exactly once per entry across processes and restarts: an attempt is taken
- * by inserting `<entry>:<attempt>` into outbox_leases (one winner), and a
- * delivered entry leaves a marker in outbox_done before it is deleted.
+ * The durable outbox. A change's effects are inserted as one entry before the
+ * change is committed (keyed by the change id). The process that commits the
+ * change delivers them at once (attempt 1, no look-ups); anything else
+ * (failures, crashes) is picked up by any process's poll loop once due, and
+ * delivered only if the change is found committed: entries of changes that
+ * lost a race or never happened are dropped.
+ *
+ * Exactly once per effect across processes and restarts: attempt n > 1 is
+ * taken by inserting `<entry>:<n>` into outbox_leases (one winner), a failed
+ * attempt records which effects it already delivered, and a delivered entry is
+ * deleted (in small batches: the collection only holds what is undelivered).
+ * Only a crash between an effect's delivery and that record can repeat it,
+ * so each handler gets a stable id (`<change>:<index>`): audit entries use it
+ * as their key, e-mails as their Message-ID.
  */
 export function makeOutbox(db: Db, logger: Logger, clock: { now(): Date } = { now: () => new Date() }) {
   const entries = db.collection<EntryDoc>('outbox');
   const leases = db.collection<{ _id: string; at: Date }>('outbox_leases');
-  const done = db.collection<{ _id: string; at: Date }>('outbox_done');
   const handlers = new Map<string, EffectHandler>();
+  const inFlight = new Set<Promise<unknown>>();
+  const deliveredIds = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  let forgetTimer: NodeJS.Timeout | undefined;
   let draining: Promise<void> | undefined;
   let again = false;
 
@@ -66,52 +80,76 @@ export function makeOutbox(db: Db, logger: Logger, clock: { now(): Date } = { no
   }
 
   // Only the holder of attempt n writes the entry, so these updates have a single writer.
-  const reschedule = (entry: EntryDoc, n: number, delayMs: number, error?: string) =>
+  const reschedule = (entry: EntryDoc, n: number, delayMs: number, failure?: { error: string; delivered: number[] }) =>
     entries.updateOne(
       { _id: entry._id },
       {
         $set: {
           attempts: n,
           nextAttemptAt: new Date(clock.now().getTime() + delayMs),
-          ...(error ? { lastError: error.slice(0, 500) } : {}),
-          ...(error && n >= MAX_ATTEMPTS ? { failedAt: clock.now() } : {}),
+          ...(failure ? { lastError: failure.error.slice(0, 500), delivered: failure.delivered } : {}),
+          ...(failure && n >= MAX_ATTEMPTS ? { failedAt: clock.now() } : {}),
         },
       },
     );
 
-  async function deliver(entry: EntryDoc) {
+  /** Deletes delivered entries in one statement; the ids stay marked (and skipped) until that succeeds. */
+  async function forgetDelivered() {
+    clearTimeout(forgetTimer);
+    forgetTimer = undefined;
+    const ids = [...deliveredIds];
+    if (!ids.length) return;
+    await entries.deleteMany({ _id: { $in: ids } });
+    for (const id of ids) deliveredIds.delete(id);
+  }
+
+  /** Runs attempt `n` of an entry whose change is known committed. */
+  async function runEffects(entry: EntryDoc, n: number) {
+    // Effects are independent: one that fails (a mail) does not hold back the others (an audit entry).
+    const delivered = [...entry.delivered];
+    let failure: string | undefined;
+    for (const [i, effect] of entry.effects.entries()) {
+      if (delivered.includes(i)) continue;
+      try {
+        const handler = handlers.get(effect.type);
+        if (!handler) throw new Error(`no handler for ${effect.type}`);
+        await handler(effect.payload, { entryId: `${entry._id}:${i}` });
+        delivered.push(i);
+      } catch (err) {
+        logger.warn({ err, entry: entry._id, type: effect.type, attempt: n }, 'side effect failed; will retry');
+        failure ??= err instanceof Error ? err.message : String(err);
+      }
+    }
+    if (failure) return void (await reschedule(entry, n, backoffMs(n), { error: failure, delivered }));
+    deliveredIds.add(entry._id);
+  }
+
+  /** A due entry found by the poll loop: take an attempt, check its change, deliver. */
+  async function retry(entry: EntryDoc) {
     const now = clock.now();
     const n = await takeAttempt(entry, now);
     if (n === null) return;
-    if (await done.findOne({ _id: entry._id })) return void (await entries.deleteOne({ _id: entry._id }));
     const committed = await isCommitted(entry.commit);
     if (committed === 'never' || (committed === 'not-yet' && now.getTime() - entry.createdAt.getTime() > COMMIT_GRACE_MS)) {
-      await entries.deleteOne({ _id: entry._id });
+      deliveredIds.add(entry._id); // nothing to deliver: forget it
       return;
     }
     if (committed === 'not-yet') return void (await reschedule(entry, n, 1_000));
-    const handler = handlers.get(entry.type);
-    try {
-      if (!handler) throw new Error(`no handler for ${entry.type}`);
-      await handler(entry.payload, { entryId: entry._id });
-    } catch (err) {
-      logger.warn({ err, entry: entry._id, type: entry.type, attempt: n }, 'side effect failed; will retry');
-      await reschedule(entry, n, backoffMs(n), err instanceof Error ? err.message : String(err));
-      return;
-    }
-    await insertOrFail(done, { _id: entry._id, at: clock.now() });
-    await entries.deleteOne({ _id: entry._id });
+    await runEffects(entry, n);
   }
 
   async function drainOnce() {
     do {
       again = false;
-      const due = await entries
-        .find({ nextAttemptAt: { $lte: clock.now() }, failedAt: { $exists: false } })
-        .sort({ nextAttemptAt: 1 })
-        .limit(BATCH)
-        .toArray();
-      await Promise.all(due.map((e) => deliver(e).catch((err) => logger.error({ err, entry: e._id }, 'outbox delivery'))));
+      const due = (
+        await entries
+          .find({ nextAttemptAt: { $lte: clock.now() }, failedAt: { $exists: false } })
+          .sort({ nextAttemptAt: 1 })
+          .limit(BATCH)
+          .toArray()
+      ).filter((e) => !deliveredIds.has(e._id));
+      await Promise.all(due.map((e) => retry(e).catch((err) => logger.error({ err, entry: e._id }, 'outbox delivery'))));
+      await forgetDelivered();
       if (due.length === BATCH) again = true;
     } while (again);
   }
@@ -134,24 +172,37 @@ export function makeOutbox(db: Db, logger: Logger, clock: { now(): Date } = { no
     register(type: string, handler: EffectHandler) {
       handlers.set(type, handler);
     },
-    /** Records effects of a change about to be committed at `commit`; call before writing the change. */
-    async enqueue(effects: SideEffect[], commit: CommitRef) {
-      if (!effects.length) return;
+    /**
+     * Records the effects of a change about to be committed at `commit`; call before writing the
+     * change, then `kick` the returned entry once the change is committed. Until its lease ends,
+     * the entry belongs to this process: the poll loops leave it alone.
+     */
+    async enqueue(effects: SideEffect[], commit: CommitRef): Promise<EntryDoc | null> {
+      if (!effects.length) return null;
       const now = clock.now();
-      await entries.insertMany(
-        effects.map((e, i) => ({
-          _id: `${commit.changeId}:${i}`,
-          ...e,
-          commit,
-          createdAt: now,
-          attempts: 0,
-          nextAttemptAt: now,
-        })),
-      );
+      const entry: EntryDoc = {
+        _id: commit.changeId,
+        effects,
+        delivered: [],
+        commit,
+        createdAt: now,
+        attempts: 1,
+        nextAttemptAt: new Date(now.getTime() + LEASE_MS),
+      };
+      await entries.insertOne(entry);
+      return entry;
     },
-    /** Delivers what is due now, in this process (called after a commit; the poll loop catches the rest). */
-    kick() {
-      void drain();
+    /** Delivers at once (attempt 1) the entry of a change this process has just committed. */
+    kick(entry: EntryDoc | null) {
+      if (!entry) return;
+      const delivery = runEffects(entry, 1)
+        .then(() => {
+          // Deliveries finishing close together are forgotten in one delete.
+          forgetTimer ??= setTimeout(() => void forgetDelivered().catch((err) => logger.error({ err }, 'outbox cleanup')), 200);
+        })
+        .catch((err) => logger.error({ err, entry: entry._id }, 'outbox delivery'))
+        .finally(() => inFlight.delete(delivery));
+      inFlight.add(delivery);
     },
     drain,
     start(intervalMs = 1_000) {
@@ -160,12 +211,12 @@ export function makeOutbox(db: Db, logger: Logger, clock: { now(): Date } = { no
     },
     async stop() {
       clearInterval(timer);
-      await draining;
+      await Promise.all([draining, ...inFlight]);
+      await forgetDelivered();
     },
-    /** Forgets lease and delivery markers older than `before` (housekeeping). */
+    /** Forgets attempt leases older than `before` (housekeeping). */
     async purgeBefore(before: Date) {
-      const [l, d] = await Promise.all([leases.deleteMany({ at: { $lt: before } }), done.deleteMany({ at: { $lt: before } })]);
-      return l.deletedCount + d.deletedCount;
+      return (await leases.deleteMany({ at: { $lt: before } })).deletedCount;
     },
   };
 }

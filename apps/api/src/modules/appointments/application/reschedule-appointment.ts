@@ -17,6 +17,9 @@ export function makeRescheduleAppointment(deps: AppointmentsDeps) {
     const { appointment, as } = await loadOwnAppointment(deps, id, caller);
     const now = deps.clock.now();
     const result = applied(reschedule(appointment, as, now, start));
+    if (!(await deps.directory.findListedDoctor(appointment.doctorId))) {
+      throw new AppError('CONFLICT', 'This doctor is not taking appointments now, so it cannot be moved. You can cancel it.');
+    }
     const claim = await deps.time.claimTime({
       doctorId: appointment.doctorId,
       patientId: appointment.patientId,

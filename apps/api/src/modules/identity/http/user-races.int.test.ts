@@ -264,12 +264,14 @@ describe('mail server down', () => {
       expect((await c.post('/api/v1/auth/forgot-password', { email })).status).toBe(202);
 
       // Both mails are waiting in the outbox, tried and failed, and nothing answered 500.
-      const outbox = down.db.collection<{ attempts: number; lastError?: string; payload: { subject: string } }>('outbox');
+      const outbox = down.db.collection<{ attempts: number; lastError?: string; effects: { payload: { subject: string } }[] }>(
+        'outbox',
+      );
       const deadline = Date.now() + 5_000;
       while ((await outbox.countDocuments()) < 2 && Date.now() < deadline) await sleep(50);
       await down.container.outbox.drain();
       const waiting = await outbox.find().toArray();
-      expect(waiting.map((e) => e.payload.subject).sort()).toEqual([
+      expect(waiting.flatMap((e) => e.effects.map((x) => x.payload.subject)).sort()).toEqual([
         'Your DocTime password reset code',
         'Your DocTime verification code',
       ]);

@@ -26,9 +26,9 @@ export function makeMongoOneTimeCodeRepository(db: Db, outbox: Outbox): OneTimeC
       // The effects (the code's e-mail) are recorded first, keyed by this code's nonce; the
       // outbox sends them once it finds this code stored, and drops them when the code was
       // never stored or was replaced by a newer one (whose mail is the one that matters).
-      await outbox.enqueue(effects, { collection: codes.collectionName, id: _id, changeId: code.nonce });
+      const entry = await outbox.enqueue(effects, { collection: codes.collectionName, id: _id, changeId: code.nonce });
       await codes.replaceOne({ _id }, { ...code, changeId: code.nonce }, { upsert: true });
-      outbox.kick();
+      outbox.kick(entry);
     },
     async find(userId, purpose) {
       const doc = await codes.findOne({ _id: keyOf(userId, purpose) });

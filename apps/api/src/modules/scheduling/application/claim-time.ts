@@ -25,7 +25,8 @@ async function forgetBusy(deps: SchedulingDeps, removed: TimeClaim[]) {
  * booking's claims; `keep` lists the claims the appointment already holds (a
  * reschedule does not fight itself over cells the old and new times share).
  * Every call inserts under a fresh token, and a loser removes exactly what it
- * inserted, never another call's cells.
+ * inserted, never another call's cells. The caller (appointments) has checked
+ * that the doctor is listed.
  */
 export function makeClaimTime(deps: SchedulingDeps) {
   return async function claimTime(input: {
@@ -37,8 +38,6 @@ export function makeClaimTime(deps: SchedulingDeps) {
     /** A retry of the same booking (same holdId) may find its own earlier cells: they count as held. */
     retryOfSameHold?: boolean;
   }) {
-    const doctor = await deps.doctors.findListedDoctor(input.doctorId);
-    if (!doctor) throw new AppError('NOT_FOUND', 'No such doctor.');
     const rules = await deps.availability.find(input.doctorId);
     const now = deps.clock.now();
     // The rules decide whether the start is a slot at all; whether it is free is
