@@ -15,13 +15,13 @@ module.exports = {
     {
       name: 'application-stays-inside',
       comment:
-        'application/ may use domain, its ports, platform/app-error, platform/side-effect (types) and contracts; never http, infrastructure or adapters',
+        'application/ may use domain, its ports, platform/app-error, platform/side-effect (types), platform/retry and contracts; never http, infrastructure or adapters',
       severity: 'error',
       from: { path: '^apps/api/src/modules/[^/]+/application/' },
       to: {
         path: [
           '^apps/api/src/modules/[^/]+/(http|infrastructure)/',
-          '^apps/api/src/platform/(?!app-error|side-effect)',
+          '^apps/api/src/platform/(?!app-error|side-effect|retry)',
           '^apps/api/src/main/',
           'node_modules/(express|mongodb|ioredis|nodemailer|@aws-sdk)',
         ],

@@ -70,7 +70,10 @@ export function makeVersionedStore<T extends Versioned>(db: Db, name: string, ou
     const stored = toStored(value, changeId);
     const { _id, ...rest } = stored;
     const won = await insertOrFail(versions, { _id: versionKey, recordId: value.id, changeId, value: rest as Document });
-    if (won === 'duplicate') return 'conflict';
+    if (won === 'duplicate') {
+      outbox.discard(entry);
+      return 'conflict';
+    }
     // A new head is inserted (far cheaper than a replace on FerretDB) unless a reader already rolled it forward.
     if (value.version === 1 && (await insertOrFail(heads, stored as never)) === 'ok') await rollForward(stored);
     else await writeHead(stored);

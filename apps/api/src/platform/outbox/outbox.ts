@@ -103,6 +103,11 @@ export function makeOutbox(db: Db, logger: Logger, clock: { now(): Date } = { no
     for (const id of ids) deliveredIds.delete(id);
   }
 
+  /** Deliveries finishing close together are forgotten in one delete. */
+  function forgetSoon() {
+    forgetTimer ??= setTimeout(() => void forgetDelivered().catch((err) => logger.error({ err }, 'outbox cleanup')), 200);
+  }
+
   /** Runs attempt `n` of an entry whose change is known committed. */
   async function runEffects(entry: EntryDoc, n: number) {
     // Effects are independent: one that fails (a mail) does not hold back the others (an audit entry).
@@ -196,13 +201,16 @@ export function makeOutbox(db: Db, logger: Logger, clock: { now(): Date } = { no
     kick(entry: EntryDoc | null) {
       if (!entry) return;
       const delivery = runEffects(entry, 1)
-        .then(() => {
-          // Deliveries finishing close together are forgotten in one delete.
-          forgetTimer ??= setTimeout(() => void forgetDelivered().catch((err) => logger.error({ err }, 'outbox cleanup')), 200);
-        })
+        .then(forgetSoon)
         .catch((err) => logger.error({ err, entry: entry._id }, 'outbox delivery'))
         .finally(() => inFlight.delete(delivery));
       inFlight.add(delivery);
+    },
+    /** Drops the entry of a change that lost its race (no need to wait for the poll loop to find that out). */
+    discard(entry: EntryDoc | null) {
+      if (!entry) return;
+      deliveredIds.add(entry._id);
+      forgetSoon();
     },
     drain,
     start(intervalMs = 1_000) {

@@ -1,4 +1,5 @@
 import { AppError } from '../../../platform/app-error.ts';
+import { CHANGE_TRIES, pauseBeforeRetry } from '../../../platform/retry.ts';
 import type { SideEffect } from '../../../platform/side-effect.ts';
 import type { Doctor } from '../domain/doctor.ts';
 import type { KycResult, KycRecord } from '../domain/kyc.ts';
@@ -7,9 +8,6 @@ import type { DoctorsDeps } from './ports.ts';
 
 /** What a decision made on the current record wants stored: the next version and its side effects. */
 export type DoctorChange = { next: Doctor; effects?: SideEffect[] } | 'unchanged';
-
-/** Attempts before a change that keeps losing to concurrent ones answers 409. */
-export const MAX_ATTEMPTS = 5;
 
 /** A domain refusal as an AppError; otherwise the next KYC record (or 'unchanged'). */
 export function applied(result: KycResult): KycRecord | 'unchanged' {
@@ -30,7 +28,8 @@ export async function changeDoctor(
   decide: (current: Doctor) => DoctorChange,
   options: { create?: boolean } = {},
 ): Promise<Doctor> {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  for (let attempt = 1; attempt <= CHANGE_TRIES; attempt++) {
+    if (attempt > 1) await pauseBeforeRetry(attempt);
     const current = options.create === false ? await findDoctor(deps, doctorId) : await loadDoctor(deps, doctorId);
     const change = decide(current);
     if (change === 'unchanged') return current;

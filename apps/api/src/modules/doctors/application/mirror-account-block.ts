@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/app-error.ts';
 import { withBlocked } from '../domain/doctor.ts';
-import { MAX_ATTEMPTS } from './change-doctor.ts';
+import { CHANGE_TRIES, pauseBeforeRetry } from '../../../platform/retry.ts';
 import { loadDoctor } from './load-doctor.ts';
 import type { DoctorsDeps } from './ports.ts';
 
@@ -14,7 +14,8 @@ export function makeMirrorAccountBlock(deps: DoctorsDeps) {
    * is corrected by the writer itself.
    */
   return async function mirrorAccountBlock(userId: string) {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= CHANGE_TRIES; attempt++) {
+      if (attempt > 1) await pauseBeforeRetry(attempt);
       const account = await deps.users.findById(userId);
       if (!account || account.role !== 'doctor') return;
       const next = withBlocked(await loadDoctor(deps, userId), account.blocked, deps.clock.now());

@@ -1,10 +1,8 @@
 import { AppError } from '../../../platform/app-error.ts';
+import { CHANGE_TRIES, pauseBeforeRetry } from '../../../platform/retry.ts';
 import type { SideEffect } from '../../../platform/side-effect.ts';
 import type { UserChange, User } from '../domain/user.ts';
 import type { UserRepository } from './ports.ts';
-
-/** Tries per change before giving up with 409: a conflict means another change was committed meanwhile. */
-export const MAX_CHANGE_TRIES = 5;
 
 /** A change to apply to the newest version: the changed user and what to commit with it, or 'unchanged'. */
 export type Change = (current: User) => { next: User; effects?: SideEffect[] } | 'unchanged';
@@ -28,7 +26,8 @@ export const only =
  * 'unchanged'), or null when there is no such user.
  */
 export async function changeUser(users: UserRepository, userId: string, change: Change): Promise<User | null> {
-  for (let attempt = 1; attempt <= MAX_CHANGE_TRIES; attempt++) {
+  for (let attempt = 1; attempt <= CHANGE_TRIES; attempt++) {
+    if (attempt > 1) await pauseBeforeRetry(attempt);
     const current = await users.findById(userId);
     if (!current) return null;
     const result = change(current);

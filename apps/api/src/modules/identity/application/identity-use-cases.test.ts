@@ -1,3 +1,4 @@
+import { CHANGE_TRIES } from '../../../platform/retry.ts';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/app-error.ts';
 import { REFRESH_REUSE_WINDOW_MS } from '../domain/refresh-session.ts';
@@ -234,7 +235,7 @@ describe('account changes are versioned', () => {
     expect(stored.passwordHash).toBe('hashed:another fine phrase 9');
   });
 
-  it('gives up with 409 CONFLICT after five lost races, committing nothing of its own', async () => {
+  it('gives up with 409 CONFLICT after CHANGE_TRIES lost races, committing nothing of its own', async () => {
     const { uc, fake, user } = await verified();
     let saves = 0;
     fake.onUserSave(() => {
@@ -244,7 +245,7 @@ describe('account changes are versioned', () => {
     });
     fake.committed.length = 0;
     expect((await rejection(uc.setBlocked(user.id, { reason: 'busy' }, { effects: [audit] }))).code).toBe('CONFLICT');
-    expect(saves).toBe(5);
+    expect(saves).toBe(CHANGE_TRIES);
     expect(fake.committed).toEqual([]);
     expect(fake.users.get(user.id)!.blocked).toBeNull();
   });
