@@ -173,7 +173,7 @@ try {
   );
   console.log(`  raw driver insertOne, ${CONCURRENCY} concurrent:        ${insertsPerSec.toFixed(1)} inserts/s`);
   console.log(
-    `  ratio booking / raw insert: ${(bookingsPerSec / insertsPerSec).toFixed(3)}  (each booking inserts ${12} claim documents + 1 appointment + reads)`,
+    `  ratio booking / raw insert: ${(bookingsPerSec / insertsPerSec).toFixed(3)}  (each booking inserts 12 claim documents, an outbox entry, a version key and the appointment, plus reads)`,
   );
   console.log(
     `  200-way race for one slot: ${wins} booked, ${race.filter((r) => r.status === 409).length} refused; double bookings: ${doubleBookings}`,
