@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../platform/app-error.ts';
+import { rejection } from '../../../test-support/rejection.ts';
 import { makeFakeAppointmentsDeps } from './appointments.fakes.ts';
 import { makeAppointmentsUseCases } from './use-cases.ts';
 
 const start = new Date('2026-03-05T10:00:00Z');
 const patient = { userId: 'p1', role: 'patient' };
-
-async function rejection(p: Promise<unknown>) {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 describe('bookAppointment', () => {
   it('books a confirmed appointment and mails both sides', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../platform/app-error.ts';
+import { rejection } from '../../../test-support/rejection.ts';
 import { makeFakeFilesDeps } from './files.fakes.ts';
 import { makeFilesUseCases } from './use-cases.ts';
 
@@ -14,15 +14,6 @@ async function setup(declaredSize = PNG.length) {
   const attach = () => uc.attachFile({ fileId: upload.fileId, ownerId: doctor.userId, purpose: 'avatar', field: 'avatarFileId' });
   const attachedKeys = () => [...fake.objects.keys()].filter((k) => k.startsWith('attached/'));
   return { fake, uc, fileId: upload.fileId, uploadKey, attach, attachedKeys };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
 }
 
 describe('attachFile', () => {

@@ -1,6 +1,6 @@
 import { CHANGE_TRIES } from '../../../platform/retry.ts';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../platform/app-error.ts';
+import { rejection } from '../../../test-support/rejection.ts';
 import { REFRESH_REUSE_WINDOW_MS } from '../domain/refresh-session.ts';
 import { makeIdentityUseCases } from './use-cases.ts';
 import { makeFakeIdentityDeps } from './identity.fakes.ts';
@@ -13,15 +13,6 @@ async function setup() {
   const uc = makeIdentityUseCases(fake.deps);
   const user = await uc.register({ role: 'patient', name: 'Ada', email: 'ada@example.com', password: PASSWORD });
   return { fake, uc, user };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
 }
 
 describe('register and verify', () => {
