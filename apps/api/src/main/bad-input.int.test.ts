@@ -87,6 +87,13 @@ const cases: Case[] = [
   [() => admin, 'GET', () => '/api/v1/admin/users?role=superuser', undefined, 'role'],
   [() => admin, 'GET', () => '/api/v1/admin/audit-log?limit=1000', undefined, 'limit'],
   [() => admin, 'POST', () => `/api/v1/admin/doctors/${doctorId}/kyc/decision`, { decision: 'maybe' }, 'decision'],
+  [
+    () => admin,
+    'POST',
+    () => `/api/v1/admin/doctors/${doctorId}/kyc/decision`,
+    { decision: 'approve', submission: 0 },
+    'submission',
+  ],
 ];
 
 describe('bad input', () => {

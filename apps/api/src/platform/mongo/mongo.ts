@@ -25,6 +25,21 @@ export async function insertOrFail<T extends Document>(
   }
 }
 
+/**
+ * Replaces the whole document `_id`, creating it if missing. Two first writes
+ * of one `_id` race to insert it (an upsert is not atomic on FerretDB): the
+ * loser then replaces what the winner inserted.
+ */
+export async function replaceWhole<T extends Document>(collection: Collection<T>, id: string, doc: T): Promise<void> {
+  const filter = { _id: id } as never;
+  try {
+    await collection.replaceOne(filter, doc as never, { upsert: true });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    await collection.replaceOne(filter, doc as never);
+  }
+}
+
 export async function pingMongo(db: Db): Promise<boolean> {
   try {
     await db.command({ ping: 1 }, { timeoutMS: 2_000 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Document } from 'mongodb';
 import type { Outbox } from '../outbox/outbox.ts';
 import type { SideEffect } from '../side-effect.ts';
-import { insertOrFail, isDuplicateKey } from './mongo.ts';
+import { insertOrFail, replaceWhole } from './mongo.ts';
 
 /** A record with a version that every change increases by exactly one. */
 export interface Versioned {
@@ -40,19 +40,9 @@ export function makeVersionedStore<T extends Versioned>(db: Db, name: string, ou
   const toStored = ({ id, ...rest }: T, changeId: string) => ({ _id: id, ...rest, changeId }) as Stored<T>;
   const fromStored = ({ _id, changeId: _c, ...rest }: Stored<T>) => ({ id: _id, ...rest }) as unknown as T;
 
-  async function replaceHead(doc: Stored<T>) {
-    try {
-      await heads.replaceOne({ _id: doc._id } as never, doc as never, { upsert: true });
-    } catch (error) {
-      // Two first writes of one head (a writer and a reader rolling forward) race to insert it.
-      if (!isDuplicateKey(error)) throw error;
-      await heads.replaceOne({ _id: doc._id } as never, doc as never);
-    }
-  }
-
   /** Writes the head, then keeps rolling it forward while newer versions exist. */
   async function writeHead(doc: Stored<T>): Promise<T> {
-    await replaceHead(doc);
+    await replaceWhole(heads, doc._id, doc);
     return rollForward(doc);
   }
 
@@ -108,4 +98,3 @@ export function makeVersionedStore<T extends Versioned>(db: Db, name: string, ou
     },
   };
 }
-export type VersionedStore<T extends Versioned> = ReturnType<typeof makeVersionedStore<T>>;

@@ -34,7 +34,7 @@ const MAX_ATTEMPTS = 15;
 const BATCH = 50;
 
 /** Milliseconds before attempt n+1: 2 s, 4 s, 8 s ... capped at an hour. */
-export const backoffMs = (attempts: number) => Math.min(2 ** attempts * 1_000, 3_600_000);
+const backoffMs = (attempts: number) => Math.min(2 ** attempts * 1_000, 3_600_000);
 
 /**
  * The durable outbox. A change's effects are inserted as one entry before the

@@ -4,6 +4,7 @@ import { signedIn, signedInAdmin } from '../../../test-support/accounts.ts';
 import { doctorProfile } from '../../../test-support/doctors.ts';
 import type { ApiClient } from '../../../test-support/http-client.ts';
 import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
+import type { AttachmentDoc } from '../infrastructure/mongo-file.repository.ts';
 import { tinyPdf, tinyPng, uploadFile } from '../../../test-support/uploads.ts';
 
 let api: TestApi;
@@ -23,14 +24,6 @@ afterAll(async () => {
   await api?.stop();
 });
 
-interface AttachmentDoc {
-  _id: string;
-  key: string;
-  etag: string;
-  size: number;
-  contentType: string;
-  attachedAt: Date;
-}
 const attachments = () => api.db.collection<AttachmentDoc>('file_attachments');
 const bucket = () => api.config.s3.bucket;
 

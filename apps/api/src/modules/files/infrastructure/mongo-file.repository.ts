@@ -15,7 +15,7 @@ interface FileDoc {
 }
 
 /** One per attached file, `_id` = file id: inserted once (insert-or-fail), never updated. */
-interface AttachmentDoc {
+export interface AttachmentDoc {
   _id: string;
   key: string;
   etag: string;

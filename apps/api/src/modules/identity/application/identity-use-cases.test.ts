@@ -2,6 +2,7 @@ import { CHANGE_TRIES } from '../../../platform/retry.ts';
 import { describe, expect, it } from 'vitest';
 import { rejection } from '../../../test-support/rejection.ts';
 import { REFRESH_REUSE_WINDOW_MS } from '../domain/refresh-session.ts';
+import type { User } from '../domain/user.ts';
 import { makeIdentityUseCases } from './use-cases.ts';
 import { makeFakeIdentityDeps } from './identity.fakes.ts';
 
@@ -213,13 +214,7 @@ describe('account changes are versioned', () => {
     const session = await uc.login({ email: 'ada@example.com', password: PASSWORD, clientIp: IP });
     const me = await uc.authenticate(session.accessToken);
     // The block is committed just before the password change's first save.
-    let raced = false;
-    fake.onUserSave(() => {
-      if (raced) return;
-      raced = true;
-      const current = fake.users.get(user.id)!;
-      fake.users.set(user.id, { ...current, version: current.version + 1, blocked: { at: new Date(), reason: 'race' } });
-    });
+    commitFirst(fake, user.id, { blocked: { at: new Date(), reason: 'race' } });
     await uc.changePassword({ ...me, currentPassword: PASSWORD, newPassword: 'another fine phrase 9' });
     const stored = fake.users.get(user.id)!;
     expect(stored.blocked?.reason).toBe('race');
@@ -245,13 +240,7 @@ describe('account changes are versioned', () => {
     const { uc, fake, user } = await verified();
     const session = await uc.login({ email: 'ada@example.com', password: PASSWORD, clientIp: IP });
     const me = await uc.authenticate(session.accessToken);
-    let raced = false;
-    fake.onUserSave(() => {
-      if (raced) return;
-      raced = true;
-      const current = fake.users.get(user.id)!;
-      fake.users.set(user.id, { ...current, version: current.version + 1, passwordHash: 'hashed:someone else 77' });
-    });
+    commitFirst(fake, user.id, { passwordHash: 'hashed:someone else 77' });
     const error = await rejection(uc.changePassword({ ...me, currentPassword: PASSWORD, newPassword: 'another fine phrase 9' }));
     expect(error.details).toMatchObject({ fieldErrors: { currentPassword: [expect.any(String)] } });
     expect(fake.users.get(user.id)!.passwordHash).toBe('hashed:someone else 77');
@@ -282,3 +271,14 @@ describe('account changes are versioned', () => {
     });
   });
 });
+
+/** Commits a competing change to the user just before the next save, once (that save then loses the race). */
+function commitFirst(fake: ReturnType<typeof makeFakeIdentityDeps>, userId: string, change: Partial<User>) {
+  let raced = false;
+  fake.onUserSave(() => {
+    if (raced) return;
+    raced = true;
+    const current = fake.users.get(userId)!;
+    fake.users.set(userId, { ...current, ...change, version: current.version + 1 });
+  });
+}

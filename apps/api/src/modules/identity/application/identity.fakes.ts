@@ -66,8 +66,10 @@ export function makeFakeIdentityDeps(start = new Date('2026-03-01T10:00:00Z')) {
         }
         return false;
       },
-      async remove(userId, purpose) {
-        codes.delete(`${purpose}:${userId}`);
+      async claimUse(nonce) {
+        if (attempts.has(`${nonce}:used`)) return false;
+        attempts.add(`${nonce}:used`);
+        return true;
       },
       purgeBefore: async () => 0,
     },

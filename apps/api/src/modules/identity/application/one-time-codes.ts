@@ -44,7 +44,7 @@ export async function issueCode(deps: IdentityDeps, user: User, purpose: CodePur
   );
 }
 
-/** Checks a submitted code; throws a 400 naming the `code` field unless it is right. Consumes it when right. */
+/** Checks a submitted code; throws a 400 naming the `code` field unless it is right. Spends it when right (once). */
 export async function consumeCode(deps: IdentityDeps, user: User | null, purpose: CodePurpose, submitted: string): Promise<void> {
   const stored = user ? await deps.codes.find(user.id, purpose) : null;
   const now = deps.clock.now();
@@ -53,8 +53,13 @@ export async function consumeCode(deps: IdentityDeps, user: User | null, purpose
   const matches =
     claimed && stored ? deps.secrets.sameDigest(deps.secrets.digest(`${stored.nonce}:${submitted}`), stored.codeHash) : false;
   const result = checkCode(stored, now, claimed, matches);
-  if (result !== 'ok') throw AppError.validation({ code: [codeCheckMessages[result]] }, codeCheckMessages[result]);
-  await deps.codes.remove(user!.id, purpose);
+  if (result !== 'ok') throw invalidCode(result);
+  // Spent once: of two right answers arriving together, only the first gets the use key.
+  if (!(await deps.codes.claimUse(stored!.nonce))) throw invalidCode('missing');
+}
+
+function invalidCode(why: keyof typeof codeCheckMessages) {
+  return AppError.validation({ code: [codeCheckMessages[why]] }, codeCheckMessages[why]);
 }
 
 function escapeHtml(s: string): string {

@@ -39,7 +39,8 @@ export interface OneTimeCodeRepository {
   find(userId: string, purpose: CodePurpose): Promise<OneTimeCode | null>;
   /** Claims one of `max` attempt slots for this code by unique insert; false when all are taken. */
   claimAttempt(nonce: string, max: number): Promise<boolean>;
-  remove(userId: string, purpose: CodePurpose): Promise<void>;
+  /** Spends the code by unique insert: true for the first right answer only, even when two arrive at once. */
+  claimUse(nonce: string): Promise<boolean>;
   /** Deletes codes that expired and attempt records older than `before`; returns how many. */
   purgeBefore(before: Date): Promise<number>;
 }

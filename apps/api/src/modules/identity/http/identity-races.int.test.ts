@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, signedIn } from '../../../test-support/accounts.ts';
 import { ApiClient } from '../../../test-support/http-client.ts';
+import { codesSince, latestCode } from '../../../test-support/mailpit.ts';
 import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
 import { REFRESH_REUSE_WINDOW_MS } from '../domain/refresh-session.ts';
 
 // One trusted proxy hop, so each test can play clients at distinct addresses via X-Forwarded-For.
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi({ TRUST_PROXY: '1' });
+  // Many code requests per account here: the per-account code limit is not what these tests are about.
+  api = await startTestApi({ TRUST_PROXY: '1', RATE_CODE_ACCOUNT: '1000' });
 });
 afterAll(async () => {
   await api?.stop();
@@ -137,5 +139,46 @@ describe('login throttle per (account, IP)', () => {
     const burst = await Promise.all(Array.from({ length: 20 }, () => loginFrom('203.0.113.13', email, WRONG)));
     expect(burst.filter((r) => r.status === 401).length).toBeLessThanOrEqual(FREE_ATTEMPTS);
     expect(burst.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(20 - FREE_ATTEMPTS);
+  });
+});
+
+describe('e-mailed codes', () => {
+  it('two resets with one code at once: exactly one succeeds, and only its password works (10 rounds)', async () => {
+    const { email } = await signedIn(api, 'patient');
+    let password = PASSWORD;
+    for (let round = 0; round < 10; round++) {
+      const asked = new Date();
+      expect((await new ApiClient(api.baseUrl).post('/api/v1/auth/forgot-password', { email })).status).toBe(202);
+      const code = await latestCode(email, 'reset', asked);
+      const candidates = [`first choice ${round} phrase`, `second choice ${round} phrase`];
+      const results = await Promise.all(
+        candidates.map((newPassword) =>
+          new ApiClient(api.baseUrl).post('/api/v1/auth/reset-password', { email, code, newPassword }),
+        ),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+      password = candidates[results.findIndex((r) => r.status === 200)]!;
+      const other = candidates.find((p) => p !== password)!;
+      expect((await loginFrom(`10.9.${round}.1`, email, password)).status).toBe(200);
+      expect((await loginFrom(`10.9.${round}.2`, email, other)).status).toBe(401);
+    }
+  });
+
+  it('codes asked for at once: the code stored last is the only one that works (5 rounds)', async () => {
+    const { email } = await signedIn(api, 'patient');
+    for (let round = 0; round < 5; round++) {
+      const asked = new Date();
+      await Promise.all([1, 2, 3].map(() => new ApiClient(api.baseUrl).post('/api/v1/auth/forgot-password', { email })));
+      const codes = await codesSince(email, 'reset', asked, 3);
+      expect(new Set(codes).size).toBe(3);
+      const answers: number[] = [];
+      for (const [i, code] of codes.entries()) {
+        const newPassword = `round ${round} try ${i} phrase`;
+        answers.push((await new ApiClient(api.baseUrl).post('/api/v1/auth/reset-password', { email, code, newPassword })).status);
+      }
+      // Each request replaced the code whole: exactly one code stands, and it works once.
+      expect(answers.filter((s) => s === 200)).toHaveLength(1);
+      expect(answers.filter((s) => s === 400)).toHaveLength(2);
+    }
   });
 });

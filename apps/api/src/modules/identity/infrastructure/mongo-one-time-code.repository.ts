@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { insertOrFail } from '../../../platform/mongo/mongo.ts';
+import { insertOrFail, replaceWhole } from '../../../platform/mongo/mongo.ts';
 import type { Outbox } from '../../../platform/outbox/outbox.ts';
 import type { OneTimeCodeRepository } from '../application/ports.ts';
 import type { CodePurpose, OneTimeCode } from '../domain/one-time-code.ts';
@@ -23,11 +23,13 @@ export function makeMongoOneTimeCodeRepository(db: Db, outbox: Outbox): OneTimeC
   return {
     async save(code, effects) {
       const _id = keyOf(code.userId, code.purpose);
-      // The effects (the code's e-mail) are recorded first, keyed by this code's nonce; the
-      // outbox sends them once it finds this code stored, and drops them when the code was
-      // never stored or was replaced by a newer one (whose mail is the one that matters).
+      // The code document is only ever replaced whole: the newest code wins and earlier ones
+      // stop working, which is what "send me a new code" means (nothing else writes it: use
+      // and attempts are separate insert-only keys). The effects (the code's e-mail) are
+      // recorded first, keyed by this code's nonce; the outbox sends them once it finds this
+      // code stored, and drops them when it was never stored.
       const entry = await outbox.enqueue(effects, { collection: codes.collectionName, id: _id, changeId: code.nonce });
-      await codes.replaceOne({ _id }, { ...code, changeId: code.nonce }, { upsert: true });
+      await replaceWhole(codes, _id, { _id, ...code, changeId: code.nonce });
       outbox.kick(entry);
     },
     async find(userId, purpose) {
@@ -50,8 +52,8 @@ export function makeMongoOneTimeCodeRepository(db: Db, outbox: Outbox): OneTimeC
       ]);
       return c.deletedCount + a.deletedCount;
     },
-    async remove(userId, purpose) {
-      await codes.deleteOne({ _id: keyOf(userId, purpose) });
+    async claimUse(nonce) {
+      return (await insertOrFail(attempts, { _id: `${nonce}:used`, at: new Date() })) === 'ok';
     },
   };
 }
