@@ -1,5 +1,5 @@
 // `npm run bench:booking`: booking figures against the real stack (FerretDB,
-// Redis, Mailpit, s3rver) started here on their own ports, API in-process on
+// Redis, Mailpit, SeaweedFS) started here on their own ports, API in-process on
 // a real socket. Prints ratios against baselines measured in the same run.
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';

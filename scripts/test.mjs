@@ -12,6 +12,7 @@ async function main() {
   const { debian, ensureDebianPackages, ensureGoTools, root, startServices, waitForPort } = await import('./lib/services.mjs');
   const { ensureWebBuild, webDist } = await import('./lib/web-build.mjs');
   const { startNginx } = await import('./lib/nginx.mjs');
+  const { ensurePythonTools } = await import('./lib/python-tools.mjs');
 
   const bin = (name) => path.join(root, 'node_modules/.bin', name);
   // Tools' `#!/usr/bin/env node` must find the pinned Node 24, not the machine's.
@@ -28,11 +29,13 @@ async function main() {
 
   ensureDebianPackages([debian.redis, debian.chromium, debian.nginx]);
   ensureGoTools();
+  ensurePythonTools();
 
   check('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
   check('lint', bin('eslint'), ['.', '--max-warnings=0']);
   check('type-check', 'npm', ['run', '--silent', 'typecheck']);
   check('architecture rules', bin('depcruise'), ['apps/api/src', '--config', '.dependency-cruiser.cjs']);
+  check('OpenAPI lint', process.execPath, ['scripts/lint-openapi.ts']);
   try {
     ensureWebBuild();
     passed++;
@@ -54,11 +57,19 @@ async function main() {
   });
 
   const env = { ...process.env, ...services.env, NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  // Schemathesis (e2e/contract.e2e.test.ts) repeats e-mails, wrong passwords and uploads far
+  // past the per-account limits; the integration tests check those limits on their own APIs.
+  const contractTestLimits = {
+    RATE_LOGIN_FREE_ATTEMPTS: '100000',
+    RATE_CODE_ACCOUNT: '100000',
+    UPLOAD_DAILY_COUNT: '100000',
+    UPLOAD_DAILY_BYTES: String(1024 ** 4),
+  };
   // The e2e tests drive the real server process, serving the built web app.
   const api = spawn(process.execPath, [path.join(root, 'apps/api/src/main/server.ts')], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...env, PORT: String(appPort), WEB_ORIGIN: appUrl, WEB_DIST: webDist, MONGODB_DB: 'e2e' },
+    env: { ...env, PORT: String(appPort), WEB_ORIGIN: appUrl, WEB_DIST: webDist, MONGODB_DB: 'e2e', ...contractTestLimits },
   });
   const report = path.join(dataDir, 'vitest.json');
   let vitestExit = 1;
@@ -100,6 +111,14 @@ async function main() {
     const results = JSON.parse(readFileSync(report, 'utf8'));
     passed += results.numPassedTests;
     failed += results.numFailedTests + (results.numTotalTestSuites && !results.success && !results.numFailedTests ? 1 : 0);
+    // A skipped or todo test is a failure: nothing may silently drop a test.
+    const dropped = results.testResults.flatMap((file) =>
+      file.assertionResults
+        .filter((t) => t.status !== 'passed' && t.status !== 'failed')
+        .map((t) => `${t.status}: ${path.relative(root, file.name)} > ${t.fullName}`),
+    );
+    failed += results.numPendingTests + results.numTodoTests;
+    if (dropped.length) console.log(`\n✘ tests that did not run:\n  ${dropped.join('\n  ')}`);
   } else {
     failed++;
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { latestCode } from '../../apps/api/src/test-support/mailpit.ts';
-import { PASSWORD, createAdminWithCli, uniqueEmail } from './accounts.ts';
+import { PASSWORD, createAdminWithCliAsync, uniqueEmail } from './accounts.ts';
 import { baseUrl } from './browser.ts';
 import { samplePdf } from './ui.ts';
 
@@ -65,9 +65,21 @@ export async function approvedDoctorViaApi(name: string, timeZone = 'Europe/Lond
     },
     doctor.token,
   );
-  const adminEmail = uniqueEmail('setup-admin');
-  if (createAdminWithCli(adminEmail).status !== 0) throw new Error('admin:create failed');
-  const admin = await call('POST', '/api/v1/auth/login', { email: adminEmail, password: PASSWORD });
-  await call('POST', `/api/v1/admin/doctors/${doctor.id}/kyc/decision`, { decision: 'approve' }, admin.accessToken);
+  const admin = await signedInAdmin();
+  await call('POST', `/api/v1/admin/doctors/${doctor.id}/kyc/decision`, { decision: 'approve' }, admin.token);
   return doctor;
+}
+
+/** An admin made with the real `admin:create` CLI, signed in. */
+export async function signedInAdmin() {
+  const email = uniqueEmail('setup-admin');
+  await createAdminWithCliAsync(email);
+  const login = await call('POST', '/api/v1/auth/login', { email, password: PASSWORD });
+  return { email, id: login.user.id as string, token: login.accessToken as string };
+}
+
+/** Publishes 09:00-17:00 every day in `timeZone`, in 30-minute slots. */
+export async function publishDailyHours(doctorToken: string, timeZone = 'Europe/London') {
+  const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+  await call('PUT', '/api/v1/doctors/me/availability', { timeZone, slotMinutes: 30, weekly }, doctorToken);
 }

@@ -1,6 +1,6 @@
 // Serves the running app through the project's own deploy/nginx/doctime.conf
 // (ports and certificate swapped for local ones), so tests prove the config:
-// TLS, HTTP/2, redirects, headers and proxying.
+// TLS profile, HTTP/2, redirects, headers, compression and keep-alive proxying.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

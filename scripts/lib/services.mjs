@@ -1,11 +1,12 @@
 // Installs (once) and runs the local services DocTime needs on loopback:
-// FerretDB (MongoDB wire protocol, SQLite files), s3rver (S3 API),
-// Mailpit (SMTP + web inbox) and Redis. Shared by `npm start` and `npm test`.
+// FerretDB (MongoDB wire protocol, SQLite files), SeaweedFS (S3 API, strict
+// SigV4), Mailpit (SMTP + web inbox) and Redis. Shared by `npm start` and `npm test`.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { prepareBucket, seaweedArgs } from './seaweedfs.mjs';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 const toolsBin = path.join(root, '.tools/bin');
@@ -20,7 +21,15 @@ function run(cmd, args, opts = {}) {
 /** Builds the pinned Go programs into .tools/bin, only when their go.mod/go.sum/main changed. */
 export function ensureGoTools() {
   const stampFile = path.join(toolsBin, '.stamp');
-  const sources = ['ferretdb/go.mod', 'ferretdb/go.sum', 'ferretdb/main.go', 'mailpit/go.mod', 'mailpit/go.sum'];
+  const sources = [
+    'ferretdb/go.mod',
+    'ferretdb/go.sum',
+    'ferretdb/main.go',
+    'mailpit/go.mod',
+    'mailpit/go.sum',
+    'seaweedfs/go.mod',
+    'seaweedfs/go.sum',
+  ];
   const stamp = createHash('sha256')
     .update(sources.map((f) => readFileSync(path.join(root, 'tools', f), 'utf8')).join('\0'))
     .digest('hex');
@@ -28,13 +37,17 @@ export function ensureGoTools() {
     existsSync(stampFile) &&
     readFileSync(stampFile, 'utf8') === stamp &&
     existsSync(path.join(toolsBin, 'ferretdb')) &&
-    existsSync(path.join(toolsBin, 'mailpit'))
+    ['ferretdb', 'mailpit', 'weed'].every((bin) => existsSync(path.join(toolsBin, bin)))
   )
     return;
-  log('building FerretDB and Mailpit from the Go module proxy (first run only; a few minutes)…');
+  log('building FerretDB, Mailpit and SeaweedFS from the Go module proxy (first run only; about 10 minutes)…');
   mkdirSync(toolsBin, { recursive: true });
   run('go', ['build', '-o', path.join(toolsBin, 'ferretdb'), '.'], { cwd: path.join(root, 'tools/ferretdb') });
   run('go', ['install', 'tool'], { cwd: path.join(root, 'tools/mailpit'), env: { ...process.env, GOBIN: toolsBin } });
+  // `go install` refuses SeaweedFS (its go.mod has a replace directive); our module copies it and builds.
+  run('go', ['build', '-o', path.join(toolsBin, 'weed'), 'github.com/seaweedfs/seaweedfs/weed'], {
+    cwd: path.join(root, 'tools/seaweedfs'),
+  });
   writeFileSync(stampFile, stamp);
 }
 
@@ -90,6 +103,8 @@ export async function startServices({ dataDir, ports, quiet = true, webOrigin })
     children.push({ name, child });
     await waitForPort(port, name, child);
   };
+  const bucket = 'doctime';
+  const s3 = seaweedArgs({ dataDir, s3Port: ports.s3 });
   const stop = async () => {
     await Promise.all(
       children.reverse().map(
@@ -98,6 +113,7 @@ export async function startServices({ dataDir, ports, quiet = true, webOrigin })
             if (child.exitCode !== null || child.signalCode) return resolve();
             child.once('exit', resolve);
             child.kill('SIGTERM');
+            // SeaweedFS ignores SIGTERM for a while: a deadline, then SIGKILL.
             setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
           }),
       ),
@@ -127,19 +143,8 @@ export async function startServices({ dataDir, ports, quiet = true, webOrigin })
         ],
         ports.mailpitWeb,
       ),
-      start(
-        's3rver',
-        process.execPath,
-        [
-          path.join(root, 'scripts/s3-server.mjs'),
-          '--port',
-          String(ports.s3),
-          '--dir',
-          path.join(dataDir, 's3'),
-          '--origin',
-          webOrigin,
-        ],
-        ports.s3,
+      start('SeaweedFS', path.join(toolsBin, 'weed'), s3.args, ports.s3).then(() =>
+        prepareBucket({ endpoint: `http://127.0.0.1:${ports.s3}`, bucket, credentials: s3.credentials, webOrigin }),
       ),
       start(
         'Redis',
@@ -156,9 +161,9 @@ export async function startServices({ dataDir, ports, quiet = true, webOrigin })
     MONGODB_URI: `mongodb://127.0.0.1:${ports.mongo}/`,
     S3_ENDPOINT: `http://127.0.0.1:${ports.s3}`,
     S3_PUBLIC_ENDPOINT: `http://localhost:${ports.s3}`,
-    S3_BUCKET: 'doctime',
-    S3_ACCESS_KEY_ID: 'S3RVER',
-    S3_SECRET_ACCESS_KEY: 'S3RVER',
+    S3_BUCKET: bucket,
+    S3_ACCESS_KEY_ID: s3.credentials.accessKey,
+    S3_SECRET_ACCESS_KEY: s3.credentials.secretKey,
     S3_FORCE_PATH_STYLE: 'true',
     SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
     REDIS_URL: `redis://127.0.0.1:${ports.redis}`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trimmedText } from './common.ts';
 import { TimeZone } from './scheduling.ts';
 
 export const appointmentStatusValues = ['pending_payment', 'confirmed', 'cancelled', 'completed', 'no_show'] as const;
@@ -9,7 +10,7 @@ const Instant = z.iso.datetime({ message: 'Use an ISO-8601 UTC time like 2026-12
 
 export const BookAppointmentRequest = z
   .object({
-    doctorId: z.string().trim().min(1, 'Choose a doctor').max(100),
+    doctorId: trimmedText(1, 100, { min: 'Choose a doctor' }),
     start: Instant,
     reason: z.string().trim().max(500, 'Keep the reason under 500 characters').optional(),
     /** The patient's zone, for times in their e-mails. */
@@ -18,8 +19,13 @@ export const BookAppointmentRequest = z
   .meta({ id: 'BookAppointmentRequest' });
 export type BookAppointmentRequest = z.input<typeof BookAppointmentRequest>;
 
+/** Booking again with the same key replays the first result. */
+export const BookAppointmentHeaders = z.object({
+  'idempotency-key': trimmedText(8, 200, { min: 'Use at least 8 characters' }).optional(),
+});
+
 export const CancelAppointmentRequest = z
-  .object({ reason: z.string().trim().min(3, 'Tell the other side why (at least 3 characters)').max(500) })
+  .object({ reason: trimmedText(3, 500, { min: 'Tell the other side why (at least 3 characters)' }) })
   .meta({ id: 'CancelAppointmentRequest' });
 export const RescheduleAppointmentRequest = z.object({ start: Instant }).meta({ id: 'RescheduleAppointmentRequest' });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NON_BLANK, trimmedText } from './common.ts';
 import { TimeZone } from './scheduling.ts';
 
 export const Specialty = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Specialty' });
@@ -13,11 +14,7 @@ export const genders = ['female', 'male', 'other'] as const;
 export const Gender = z.enum(genders, { message: 'Choose female, male or other' });
 
 const shortText = (label: string, max = 100) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter ${label}`)
-    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} is too long`);
+  trimmedText(1, max, { min: `Enter ${label}`, max: `${label[0]!.toUpperCase()}${label.slice(1)} is too long` });
 
 export const Clinic = z.object({
   name: shortText('the clinic name', 120),
@@ -27,7 +24,7 @@ export const Clinic = z.object({
 
 export const UpdateDoctorProfileRequest = z
   .object({
-    specialtyId: z.string().trim().min(1, 'Choose a specialty'),
+    specialtyId: trimmedText(1, 60, { min: 'Choose a specialty' }).meta({ examples: ['general-physician'] }),
     subSpecialties: z.array(shortText('a sub-specialty', 80)).max(10).default([]),
     qualifications: z.array(shortText('a qualification', 120)).min(1, 'Add at least one qualification').max(20),
     experienceYears: z.number({ message: 'Enter years of experience' }).int().min(0).max(70),
@@ -40,28 +37,28 @@ export const UpdateDoctorProfileRequest = z
         .toUpperCase()
         .regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code, like INR or USD'),
     }),
-    bio: z.string().trim().min(20, 'Write at least 20 characters about yourself').max(2000, 'Keep the bio under 2000 characters'),
+    bio: trimmedText(20, 2000, { min: 'Write at least 20 characters about yourself', max: 'Keep the bio under 2000 characters' }),
     timeZone: TimeZone,
     gender: Gender.optional(),
     clinic: Clinic.optional(),
-    avatarFileId: z.string().trim().min(1).optional(),
+    avatarFileId: trimmedText(1, 100).optional(),
   })
   .meta({ id: 'UpdateDoctorProfileRequest' });
 export type UpdateDoctorProfileRequest = z.input<typeof UpdateDoctorProfileRequest>;
 
 export const SubmitKycRequest = z
   .object({
-    registrationNumber: z.string().trim().min(3, 'Enter the registration number').max(50),
-    council: z.string().trim().min(2, 'Enter the issuing council').max(120),
+    registrationNumber: trimmedText(3, 50, { min: 'Enter the registration number' }),
+    council: trimmedText(2, 120, { min: 'Enter the issuing council' }),
     registrationYear: z
       .number({ message: 'Enter the registration year' })
       .int()
       .min(1950, 'Enter a year after 1950')
       .max(new Date().getUTCFullYear(), 'The year cannot be in the future'),
     documents: z.object({
-      identity: z.string().trim().min(1, 'Upload an identity document'),
-      license: z.string().trim().min(1, 'Upload the licence document'),
-      degree: z.string().trim().min(1).optional(),
+      identity: trimmedText(1, 100, { min: 'Upload an identity document' }),
+      license: trimmedText(1, 100, { min: 'Upload the licence document' }),
+      degree: trimmedText(1, 100).optional(),
     }),
   })
   .meta({ id: 'SubmitKycRequest' });
@@ -170,12 +167,14 @@ export const KycQueue = z
     total: z.number(),
     page: z.number(),
     limit: z.number(),
-    counts: z.record(KycStatus, z.number()),
+    // An object with every status (a record would not name its keys in OpenAPI).
+    counts: z.object(Object.fromEntries(kycStatuses.map((s) => [s, z.number().int()])) as Record<KycStatus, z.ZodNumber>),
   })
   .meta({ id: 'KycQueue' });
 export type KycQueue = z.infer<typeof KycQueue>;
 
 export const KycDocumentLink = z.object({ fileId: z.string(), contentType: z.string(), url: z.string(), expiresAt: z.string() });
+export type KycDocumentLink = z.infer<typeof KycDocumentLink>;
 export const AdminKycDetails = z
   .object({
     doctor: OwnDoctor,
@@ -200,11 +199,21 @@ export const KycDecisionRequest = z
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Give a reason the doctor will read' });
     }
   })
-  .meta({ id: 'KycDecisionRequest' });
+  .meta({
+    id: 'KycDecisionRequest',
+    // What the refinement says, for OpenAPI: a rejection or resubmission needs a non-blank reason.
+    oneOf: [
+      { properties: { decision: { const: 'approve' } }, required: ['decision'] },
+      {
+        properties: { decision: { enum: ['reject', 'resubmit'] }, reason: { pattern: NON_BLANK } },
+        required: ['decision', 'reason'],
+      },
+    ],
+  });
 export type KycDecisionRequest = z.input<typeof KycDecisionRequest>;
 
 export const BlockUserRequest = z
-  .object({ reason: z.string().trim().min(3, 'Give a reason (at least 3 characters)').max(1000) })
+  .object({ reason: trimmedText(3, 1000, { min: 'Give a reason (at least 3 characters)' }) })
   .meta({ id: 'BlockUserRequest' });
 
 export const AuditEntry = z.object({

@@ -7,6 +7,11 @@ describe('endpoint catalogue', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('names each operation once (its OpenAPI operationId)', () => {
+    const ids = endpoints.map((e) => e.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('covers the fixed API.md contract', () => {
     const keys = new Set(endpoints.map((e) => `${e.method} ${e.path}`));
     for (const key of [

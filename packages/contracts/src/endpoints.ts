@@ -31,11 +31,13 @@ import {
   UpdateDoctorProfileRequest,
 } from './doctors.ts';
 import { z } from 'zod';
-import { AvailabilityRules, SlotsQuery, SlotsResponse } from './scheduling.ts';
+import type { ErrorCode } from './errors.ts';
+import { AvailabilityRules, SlotsPreviewQuery, SlotsQuery, SlotsResponse } from './scheduling.ts';
 import {
   AppointmentList,
   AppointmentListQuery,
   AppointmentResponse,
+  BookAppointmentHeaders,
   BookAppointmentRequest,
   CancelAppointmentRequest,
   RescheduleAppointmentRequest,
@@ -48,98 +50,128 @@ const AdminUserResponse = z.object({ user: AdminUserList.shape.items.element });
  * is generated from. Routers validate with the same schemas.
  */
 export interface Endpoint {
+  /** Unique; the OpenAPI operationId. */
+  operationId: string;
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
   tag: string;
-  /** `public`, any signed-in user (`user`), or the roles allowed. */
-  access: 'public' | 'user' | readonly Role[];
+  /**
+   * `public`; the refresh cookie (`session`, or `optional-session` when it is
+   * used if sent); any signed-in user (`user`); or the roles allowed.
+   */
+  access: 'public' | 'session' | 'optional-session' | 'user' | readonly Role[];
   body?: z.ZodType;
   query?: z.ZodObject;
+  headers?: z.ZodObject;
+  /**
+   * Errors beyond those every endpoint may answer (400) and those its access
+   * and path imply (401 and 403 `ACCOUNT_BLOCKED` when signed in, 403
+   * `FORBIDDEN` for roles, 404 for a path id).
+   */
+  errors?: readonly ErrorCode[];
   response: { status: number; schema?: z.ZodType; contentType?: string };
 }
 
 export const endpoints: Endpoint[] = [
   {
+    operationId: 'register',
     method: 'post',
     path: '/api/v1/auth/register',
     summary: 'Register a patient or doctor',
     tag: 'Identity',
     access: 'public',
     body: RegisterRequest,
+    errors: ['CONFLICT', 'RATE_LIMITED'],
     response: { status: 201, schema: UserResponse },
   },
   {
+    operationId: 'verifyEmail',
     method: 'post',
     path: '/api/v1/auth/verify-email',
     summary: 'Verify the e-mail with the 6-digit code',
     tag: 'Identity',
     access: 'public',
     body: VerifyEmailRequest,
+    errors: ['CONFLICT', 'RATE_LIMITED'],
     response: { status: 200, schema: OkResponse },
   },
   {
+    operationId: 'resendVerification',
     method: 'post',
     path: '/api/v1/auth/resend-verification',
     summary: 'Send a new verification code',
     tag: 'Identity',
     access: 'public',
     body: EmailOnlyRequest,
-    response: { status: 202 },
+    errors: ['RATE_LIMITED'],
+    response: { status: 202, schema: OkResponse },
   },
   {
+    operationId: 'login',
     method: 'post',
     path: '/api/v1/auth/login',
     summary: 'Log in; sets the refresh cookie',
     tag: 'Identity',
     access: 'public',
     body: LoginRequest,
+    errors: ['UNAUTHENTICATED', 'EMAIL_NOT_VERIFIED', 'ACCOUNT_BLOCKED', 'RATE_LIMITED'],
     response: { status: 200, schema: LoginResponse },
   },
   {
+    operationId: 'refreshSession',
     method: 'post',
     path: '/api/v1/auth/refresh',
     summary: 'Rotate the refresh cookie and get a new access token',
     tag: 'Identity',
-    access: 'public',
+    access: 'session',
+    errors: ['RATE_LIMITED'],
     response: { status: 200, schema: RefreshResponse },
   },
   {
+    operationId: 'logout',
     method: 'post',
     path: '/api/v1/auth/logout',
-    summary: 'End this session',
+    summary: 'End the session of the refresh cookie, if one is sent',
     tag: 'Identity',
-    access: 'public',
+    access: 'optional-session',
     response: { status: 204 },
   },
   {
+    operationId: 'forgotPassword',
     method: 'post',
     path: '/api/v1/auth/forgot-password',
     summary: 'E-mail a password reset code',
     tag: 'Identity',
     access: 'public',
     body: EmailOnlyRequest,
-    response: { status: 202 },
+    errors: ['RATE_LIMITED'],
+    response: { status: 202, schema: OkResponse },
   },
   {
+    operationId: 'resetPassword',
     method: 'post',
     path: '/api/v1/auth/reset-password',
     summary: 'Set a new password with the e-mailed code',
     tag: 'Identity',
     access: 'public',
     body: ResetPasswordRequest,
+    errors: ['CONFLICT', 'RATE_LIMITED'],
     response: { status: 200, schema: OkResponse },
   },
   {
+    operationId: 'changePassword',
     method: 'post',
     path: '/api/v1/auth/change-password',
     summary: 'Change the password; other sessions end',
     tag: 'Identity',
     access: 'user',
     body: ChangePasswordRequest,
+    errors: ['CONFLICT'],
     response: { status: 200, schema: OkResponse },
   },
   {
+    operationId: 'listUsers',
     method: 'get',
     path: '/api/v1/admin/users',
     summary: 'Search patients, doctors and admins',
@@ -149,6 +181,7 @@ export const endpoints: Endpoint[] = [
     response: { status: 200, schema: AdminUserList },
   },
   {
+    operationId: 'getMe',
     method: 'get',
     path: '/api/v1/me',
     summary: 'The signed-in user',
@@ -157,15 +190,18 @@ export const endpoints: Endpoint[] = [
     response: { status: 200, schema: UserResponse },
   },
   {
+    operationId: 'createUpload',
     method: 'post',
     path: '/api/v1/uploads',
     summary: 'Get a presigned PUT URL for a file',
     tag: 'Files',
     access: ['patient', 'doctor'],
     body: CreateUploadRequest,
+    errors: ['UPLOAD_QUOTA_EXCEEDED', 'RATE_LIMITED'],
     response: { status: 201, schema: CreateUploadResponse },
   },
   {
+    operationId: 'getFileUrl',
     method: 'get',
     path: '/api/v1/files/:id/url',
     summary: 'A short-lived download link (owner, admin; anyone for avatars)',
@@ -174,6 +210,7 @@ export const endpoints: Endpoint[] = [
     response: { status: 200, schema: FileUrlResponse },
   },
   {
+    operationId: 'listSpecialties',
     method: 'get',
     path: '/api/v1/specialties',
     summary: 'All specialties',
@@ -182,6 +219,7 @@ export const endpoints: Endpoint[] = [
     response: { status: 200, schema: SpecialtyList },
   },
   {
+    operationId: 'getOwnDoctor',
     method: 'get',
     path: '/api/v1/doctors/me',
     summary: "The doctor's own record with KYC status",
@@ -190,33 +228,40 @@ export const endpoints: Endpoint[] = [
     response: { status: 200, schema: OwnDoctorResponse },
   },
   {
+    operationId: 'updateDoctorProfile',
     method: 'put',
     path: '/api/v1/doctors/me/profile',
     summary: 'Save the professional profile',
     tag: 'Doctors',
     access: ['doctor'],
     body: UpdateDoctorProfileRequest,
+    errors: ['CONFLICT'],
     response: { status: 200, schema: OwnDoctorResponse },
   },
   {
+    operationId: 'submitKyc',
     method: 'put',
     path: '/api/v1/doctors/me/kyc',
     summary: 'Submit KYC details and documents',
     tag: 'Doctors',
     access: ['doctor'],
     body: SubmitKycRequest,
+    errors: ['CONFLICT'],
     response: { status: 200, schema: OwnDoctorResponse },
   },
   {
+    operationId: 'searchDoctors',
     method: 'get',
     path: '/api/v1/doctors',
     summary: 'Search approved, unblocked doctors',
     tag: 'Doctors',
     access: 'public',
     query: DoctorSearchQuery,
+    errors: ['RATE_LIMITED'],
     response: { status: 200, schema: DoctorSearchResult },
   },
   {
+    operationId: 'getDoctor',
     method: 'get',
     path: '/api/v1/doctors/:id',
     summary: "A listed doctor's public profile",
@@ -225,6 +270,7 @@ export const endpoints: Endpoint[] = [
     response: { status: 200, schema: PublicDoctorResponse },
   },
   {
+    operationId: 'listKycQueue',
     method: 'get',
     path: '/api/v1/admin/kyc',
     summary: 'KYC queue by status, with counts',
@@ -234,6 +280,7 @@ export const endpoints: Endpoint[] = [
     response: { status: 200, schema: KycQueue },
   },
   {
+    operationId: 'getKycDetails',
     method: 'get',
     path: '/api/v1/admin/doctors/:id/kyc',
     summary: 'KYC details with short-lived document links',
@@ -242,32 +289,39 @@ export const endpoints: Endpoint[] = [
     response: { status: 200, schema: AdminKycDetails },
   },
   {
+    operationId: 'decideKyc',
     method: 'post',
     path: '/api/v1/admin/doctors/:id/kyc/decision',
     summary: 'Approve, reject or ask for resubmission',
     tag: 'Admin',
     access: ['admin'],
     body: KycDecisionRequest,
+    errors: ['CONFLICT'],
     response: { status: 200, schema: OwnDoctorResponse },
   },
   {
+    operationId: 'blockUser',
     method: 'post',
     path: '/api/v1/admin/users/:id/block',
     summary: 'Block an account; its sessions end at once',
     tag: 'Admin',
     access: ['admin'],
     body: BlockUserRequest,
+    errors: ['CONFLICT'],
     response: { status: 200, schema: AdminUserResponse },
   },
   {
+    operationId: 'unblockUser',
     method: 'post',
     path: '/api/v1/admin/users/:id/unblock',
     summary: 'Unblock an account',
     tag: 'Admin',
     access: ['admin'],
+    errors: ['CONFLICT'],
     response: { status: 200, schema: AdminUserResponse },
   },
   {
+    operationId: 'listAuditLog',
     method: 'get',
     path: '/api/v1/admin/audit-log',
     summary: 'The append-only audit log',
@@ -277,6 +331,7 @@ export const endpoints: Endpoint[] = [
     response: { status: 200, schema: AuditLog },
   },
   {
+    operationId: 'setAvailability',
     method: 'put',
     path: '/api/v1/doctors/me/availability',
     summary: 'Publish weekly hours, slot length, buffer, notice, horizon and date overrides',
@@ -286,6 +341,7 @@ export const endpoints: Endpoint[] = [
     response: { status: 200, schema: AvailabilityRules },
   },
   {
+    operationId: 'getAvailability',
     method: 'get',
     path: '/api/v1/doctors/me/availability',
     summary: 'The availability rules',
@@ -294,33 +350,40 @@ export const endpoints: Endpoint[] = [
     response: { status: 200, schema: AvailabilityRules },
   },
   {
+    operationId: 'previewSlots',
     method: 'get',
     path: '/api/v1/doctors/me/availability/preview',
     summary: 'The next days of free slots under the saved rules',
     tag: 'Scheduling',
     access: ['doctor'],
-    query: z.object({ days: z.coerce.number().int().min(1).max(31).optional() }),
+    query: SlotsPreviewQuery,
     response: { status: 200, schema: SlotsResponse },
   },
   {
+    operationId: 'listSlots',
     method: 'get',
     path: '/api/v1/doctors/:id/slots',
     summary: "A listed doctor's free slots, grouped by date in the viewer's zone",
     tag: 'Scheduling',
     access: 'public',
     query: SlotsQuery,
+    errors: ['RATE_LIMITED'],
     response: { status: 200, schema: SlotsResponse },
   },
   {
+    operationId: 'bookAppointment',
     method: 'post',
     path: '/api/v1/appointments',
     summary: 'Book a slot (header Idempotency-Key replays the first result)',
     tag: 'Appointments',
     access: ['patient'],
     body: BookAppointmentRequest,
+    headers: BookAppointmentHeaders,
+    errors: ['SLOT_UNAVAILABLE', 'CONFLICT', 'IDEMPOTENCY_KEY_REUSED', 'RATE_LIMITED'],
     response: { status: 201, schema: AppointmentResponse },
   },
   {
+    operationId: 'listAppointments',
     method: 'get',
     path: '/api/v1/appointments',
     summary: "The caller's upcoming or past appointments",
@@ -330,6 +393,7 @@ export const endpoints: Endpoint[] = [
     response: { status: 200, schema: AppointmentList },
   },
   {
+    operationId: 'getAppointment',
     method: 'get',
     path: '/api/v1/appointments/:id',
     summary: 'One appointment (its patient, its doctor, admins)',
@@ -338,40 +402,49 @@ export const endpoints: Endpoint[] = [
     response: { status: 200, schema: AppointmentResponse },
   },
   {
+    operationId: 'cancelAppointment',
     method: 'post',
     path: '/api/v1/appointments/:id/cancel',
     summary: 'Cancel within the policy window; the time is free again',
     tag: 'Appointments',
     access: 'user',
     body: CancelAppointmentRequest,
+    errors: ['CONFLICT'],
     response: { status: 200, schema: AppointmentResponse },
   },
   {
+    operationId: 'rescheduleAppointment',
     method: 'post',
     path: '/api/v1/appointments/:id/reschedule',
     summary: 'Move to another offered slot (patient)',
     tag: 'Appointments',
     access: ['patient'],
     body: RescheduleAppointmentRequest,
+    errors: ['SLOT_UNAVAILABLE', 'CONFLICT', 'RATE_LIMITED'],
     response: { status: 200, schema: AppointmentResponse },
   },
   {
+    operationId: 'completeAppointment',
     method: 'post',
     path: '/api/v1/appointments/:id/complete',
     summary: 'Mark completed (doctor, after the start)',
     tag: 'Appointments',
     access: ['doctor'],
+    errors: ['CONFLICT'],
     response: { status: 200, schema: AppointmentResponse },
   },
   {
+    operationId: 'recordNoShow',
     method: 'post',
     path: '/api/v1/appointments/:id/no-show',
     summary: 'Mark no-show (doctor, after the start)',
     tag: 'Appointments',
     access: ['doctor'],
+    errors: ['CONFLICT'],
     response: { status: 200, schema: AppointmentResponse },
   },
   {
+    operationId: 'getAppointmentCalendar',
     method: 'get',
     path: '/api/v1/appointments/:id/calendar.ics',
     summary: 'The appointment as an iCalendar file',

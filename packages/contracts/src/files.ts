@@ -39,7 +39,14 @@ export const CreateUploadRequest = z
       ctx.addIssue({ code: 'custom', path: ['size'], message: `The file is larger than ${rule.maxBytes / 1024 / 1024} MB` });
     }
   })
-  .meta({ id: 'CreateUploadRequest' });
+  .meta({
+    id: 'CreateUploadRequest',
+    // What the refinement says, for OpenAPI: each purpose's types and largest size.
+    oneOf: Object.entries(uploadRules).map(([purpose, rule]) => ({
+      properties: { purpose: { const: purpose }, contentType: { enum: rule.contentTypes }, size: { maximum: rule.maxBytes } },
+      required: ['purpose'],
+    })),
+  });
 export type CreateUploadRequest = z.input<typeof CreateUploadRequest>;
 
 export const CreateUploadResponse = z

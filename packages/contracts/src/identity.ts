@@ -1,18 +1,23 @@
 import { z } from 'zod';
+import { trimmedText } from './common.ts';
 
 export const roles = ['patient', 'doctor', 'admin'] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
+/** The httpOnly cookie that carries the refresh token (path /api/v1/auth). */
+export const REFRESH_COOKIE = 'dt_refresh';
+
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
+/** Checked after trimming and lower-casing; `check` (not `pipe`) keeps the format and pattern in OpenAPI. */
 const Email = z
   .string()
   .trim()
   .toLowerCase()
   .max(254, 'E-mail is too long')
-  .pipe(z.email({ message: 'Enter a valid e-mail address' }));
+  .check(z.email({ message: 'Enter a valid e-mail address' }));
 
 /** Shape rules only; the common-password check needs the server's list. */
 export const NewPassword = z
@@ -28,13 +33,14 @@ const Code = z
 export const RegisterRequest = z
   .object({
     role: z.enum(['patient', 'doctor'], { message: 'Choose patient or doctor' }),
-    name: z.string().trim().min(2, 'Enter your full name').max(100, 'Name is too long'),
+    name: trimmedText(2, 100, { min: 'Enter your full name', max: 'Name is too long' }),
     email: Email,
     password: NewPassword,
     phone: z
       .string()
       .trim()
-      .regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a valid phone number')
+      // Blanks only inside, so trimming never shortens a number the pattern accepts.
+      .regex(/^\+?[0-9()-][0-9 ()-]{5,18}[0-9()-]$/, 'Enter a valid phone number')
       .optional()
       .or(z.literal('').transform(() => undefined)),
   })

@@ -51,12 +51,15 @@ export const TimeZone = z
   .trim()
   .max(64, 'Choose a time zone such as Europe/London')
   .refine((v) => ianaZoneName(v) !== null, 'Choose a time zone such as Europe/London')
-  .overwrite((v) => ianaZoneName(v) ?? v);
+  .overwrite((v) => ianaZoneName(v) ?? v)
+  // For OpenAPI: the canonical names (what the API answers with; it also accepts aliases and any case).
+  .meta({ id: 'TimeZone', enum: [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])] });
 
 export const DateString = z
   .string({ message: 'Use a date as YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD')
-  .refine(isCalendarDate, 'Use a real date as YYYY-MM-DD');
+  .refine(isCalendarDate, 'Use a real date as YYYY-MM-DD')
+  .meta({ format: 'date' });
 
 const onStep = (clock: string) => clockMinutes(clock) % TIME_STEP_MINUTES === 0;
 const stepMessage = `Use a time on a ${TIME_STEP_MINUTES}-minute step, e.g. 09:05`;
@@ -203,6 +206,9 @@ export const SlotsQuery = z.object({ from: DateString, to: DateString, tz: TimeZ
   }
 });
 export type SlotsQuery = z.infer<typeof SlotsQuery>;
+
+/** `GET /api/v1/doctors/me/availability/preview?days`: the next days of free slots, 14 unless asked. */
+export const SlotsPreviewQuery = z.object({ days: z.coerce.number().int().min(1).max(31).default(14) });
 
 export const Slot = z.object({ start: z.iso.datetime(), end: z.iso.datetime() }).meta({ id: 'Slot' });
 export type Slot = z.infer<typeof Slot>;

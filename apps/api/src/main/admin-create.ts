@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fieldErrorsOf } from '@doctime/contracts';
 import { AppError } from '../platform/app-error.ts';
 import { makeLogger } from '../platform/logger.ts';
-import { ConfigError, emptyAsUnset, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, readEnvironment } from './config.ts';
 import { buildContainer } from './container.ts';
 
 const Args = z.object({
@@ -12,7 +12,11 @@ const Args = z.object({
   name: z.string().trim().min(2),
 });
 
-/** `npm run admin:create -- --email E --password P --name N`: the only way admins come to exist. */
+/**
+ * `npm run admin:create -- --email E --password P --name N`: the only way admins
+ * come to exist. Reads the settings `npm start` reads (.env, MONGODB_URI,
+ * MONGODB_DB, MONGO_PORT), so it writes into the database the running app uses.
+ */
 async function main() {
   const { values } = parseArgs({
     options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
@@ -23,10 +27,11 @@ async function main() {
     console.error(JSON.stringify(fieldErrorsOf(args.error)));
     process.exit(2);
   }
-  const container = await buildContainer(loadConfig(emptyAsUnset(process.env)), makeLogger('warn'));
+  const config = loadConfig(readEnvironment());
+  const container = await buildContainer(config, makeLogger('warn'));
   try {
     const result = await container.identity.useCases.createAdmin(args.data);
-    console.log(`Admin ${args.data.email} ${result}.`);
+    console.log(`Admin ${args.data.email} ${result} (database ${config.mongo.db}).`);
   } finally {
     await container.close();
   }

@@ -45,6 +45,27 @@ describe('loadConfig', () => {
 
   it('limits are configurable', () => {
     expect(loadConfig({ RATE_LOGIN_IP: '5', RATE_IP_WINDOW: '60' }).rateLimits.loginIp).toEqual({ points: 5, seconds: 60 });
+    const c = loadConfig({ RATE_BOOKING_USER: '3', RATE_USER_WINDOW: '30', RATE_SEARCH_AVAILABLE_IP: '2' });
+    expect(c.rateLimits.bookingUser).toEqual({ points: 3, seconds: 30 });
+    expect(c.rateLimits.searchAvailableIp).toEqual({ points: 2, seconds: 600 });
+    expect(() => loadConfig({ RATE_UPLOAD_USER: '0' })).toThrow(/RATE_UPLOAD_USER/);
+  });
+
+  it('route budgets are strict in production and generous elsewhere; refresh outlasts login, costly search is smallest', () => {
+    const strict = loadConfig(productionEnv).rateLimits;
+    const generous = loadConfig({}).rateLimits;
+    const routes = ['refreshIp', 'searchIp', 'searchAvailableIp', 'slotsIp', 'bookingUser', 'uploadUser'] as const;
+    for (const route of routes) {
+      expect(strict[route].points, route).toBeLessThanOrEqual(600);
+      expect(generous[route].points, route).toBeGreaterThanOrEqual(10_000);
+    }
+    expect(strict.refreshIp.points).toBeGreaterThan(strict.loginIp.points * 10);
+    expect(strict.searchAvailableIp.points).toBeLessThan(strict.searchIp.points / 5);
+  });
+
+  it('without MONGODB_URI uses the local database on MONGO_PORT, as npm start does', () => {
+    expect(loadConfig({ MONGO_PORT: '27217' }).mongo.uri).toBe('mongodb://127.0.0.1:27217/');
+    expect(loadConfig({ MONGO_PORT: '27217', MONGODB_URI: 'mongodb://db:1/' }).mongo.uri).toBe('mongodb://db:1/');
   });
 
   it('treats empty values as unset', () => {

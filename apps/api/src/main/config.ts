@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -21,6 +22,8 @@ const Schema = z.object({
   /** Number of proxies in front (Nginx = 1) so client IPs are right for rate limits. */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   MONGODB_URI: z.string().min(1).optional(),
+  /** The local FerretDB's port when MONGODB_URI is unset (as `npm start` uses it). */
+  MONGO_PORT: z.coerce.number().int().min(1).max(65535).default(27017),
   MONGODB_DB: z.string().default('doctime'),
   S3_ENDPOINT: z.url().optional(),
   S3_PUBLIC_ENDPOINT: z.url().optional(),
@@ -44,9 +47,21 @@ const Schema = z.object({
   RATE_LOGIN_IP: z.coerce.number().int().positive().optional(),
   RATE_REGISTER_IP: z.coerce.number().int().positive().optional(),
   RATE_CODE_IP: z.coerce.number().int().positive().optional(),
+  RATE_REFRESH_IP: z.coerce.number().int().positive().optional(),
+  RATE_SEARCH_IP: z.coerce.number().int().positive().optional(),
+  /** Searches with `availableOn` (each runs the slot engine for every matching doctor). */
+  RATE_SEARCH_AVAILABLE_IP: z.coerce.number().int().positive().optional(),
+  RATE_SLOTS_IP: z.coerce.number().int().positive().optional(),
   RATE_IP_WINDOW: int(10 * 60),
+  /** Bookings and reschedules per patient. */
+  RATE_BOOKING_USER: z.coerce.number().int().positive().optional(),
+  RATE_UPLOAD_USER: z.coerce.number().int().positive().optional(),
+  RATE_USER_WINDOW: int(10 * 60),
   RATE_CODE_ACCOUNT: int(10),
   RATE_CODE_ACCOUNT_WINDOW: int(15 * 60),
+  /** Upload URLs and bytes one user may request per UTC day (default 50 and 200 MB in production, 500 and 2 GB elsewhere). */
+  UPLOAD_DAILY_COUNT: z.coerce.number().int().positive().optional(),
+  UPLOAD_DAILY_BYTES: z.coerce.number().int().positive().optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -67,6 +82,12 @@ export function emptyAsUnset(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
 }
 
+/** The process environment as `npm start` and the CLIs see it: `.env` (when present) under the real environment. */
+export function readEnvironment(): NodeJS.ProcessEnv {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return emptyAsUnset(process.env);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = Schema.safeParse(env);
   if (!parsed.success) {
@@ -82,7 +103,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     }
   }
   // Production limits are strict; development ones allow scripted demos and tests.
-  const ipLimits = production ? { login: 30, register: 10, code: 30 } : { login: 1000, register: 500, code: 1000 };
+  const budget = production
+    ? { login: 30, register: 10, code: 30, refresh: 600, search: 300, searchAvailable: 30, slots: 300, booking: 20, upload: 30 }
+    : {
+        login: 1000,
+        register: 500,
+        code: 1000,
+        refresh: 10_000,
+        search: 10_000,
+        searchAvailable: 10_000,
+        slots: 10_000,
+        booking: 10_000,
+        upload: 10_000,
+      };
+  const perIp = (points: number | undefined, fallback: number) => ({ points: points ?? fallback, seconds: c.RATE_IP_WINDOW });
+  const perUser = (points: number | undefined, fallback: number) => ({ points: points ?? fallback, seconds: c.RATE_USER_WINDOW });
+  const uploadLimits = production ? { count: 50, bytes: 200 * 1024 ** 2 } : { count: 500, bytes: 2 * 1024 ** 3 };
   return {
     env: c.NODE_ENV,
     production,
@@ -93,14 +129,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     webDist: c.WEB_DIST,
     trustProxy: c.TRUST_PROXY,
     // Outside production, the defaults are the local services `npm start` runs.
-    mongo: { uri: c.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/', db: c.MONGODB_DB },
+    mongo: { uri: c.MONGODB_URI ?? `mongodb://127.0.0.1:${c.MONGO_PORT}/`, db: c.MONGODB_DB },
     s3: {
       endpoint: c.S3_ENDPOINT ?? (production ? undefined : 'http://127.0.0.1:4569'),
       publicEndpoint: c.S3_PUBLIC_ENDPOINT ?? c.S3_ENDPOINT,
       region: c.S3_REGION,
       bucket: c.S3_BUCKET ?? 'doctime',
-      accessKeyId: c.S3_ACCESS_KEY_ID ?? 'S3RVER',
-      secretAccessKey: c.S3_SECRET_ACCESS_KEY ?? 'S3RVER',
+      // The local S3 has random credentials per data folder, which `npm start` passes in.
+      accessKeyId: c.S3_ACCESS_KEY_ID ?? '',
+      secretAccessKey: c.S3_SECRET_ACCESS_KEY ?? '',
       forcePathStyle: c.S3_FORCE_PATH_STYLE ?? !production,
     },
     smtpUrl: c.SMTP_URL ?? 'smtp://127.0.0.1:1025',
@@ -110,6 +147,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     jwtSecret: c.JWT_SECRET ?? randomBytes(32).toString('hex'),
     accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
+    uploadLimits: {
+      count: c.UPLOAD_DAILY_COUNT ?? uploadLimits.count,
+      bytes: c.UPLOAD_DAILY_BYTES ?? uploadLimits.bytes,
+    },
     rateLimits: {
       // A pair's count is forgotten a day after its first wrong password, or at its next success.
       loginThrottle: {
@@ -117,9 +158,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         maxDelaySeconds: c.RATE_LOGIN_MAX_DELAY_SECONDS,
         forgetAfterSeconds: 24 * 60 * 60,
       },
-      loginIp: { points: c.RATE_LOGIN_IP ?? ipLimits.login, seconds: c.RATE_IP_WINDOW },
-      registerIp: { points: c.RATE_REGISTER_IP ?? ipLimits.register, seconds: c.RATE_IP_WINDOW },
-      codeIp: { points: c.RATE_CODE_IP ?? ipLimits.code, seconds: c.RATE_IP_WINDOW },
+      loginIp: perIp(c.RATE_LOGIN_IP, budget.login),
+      registerIp: perIp(c.RATE_REGISTER_IP, budget.register),
+      codeIp: perIp(c.RATE_CODE_IP, budget.code),
+      // Its own bucket, generous: every open tab of everyone behind one NAT address refreshes.
+      refreshIp: perIp(c.RATE_REFRESH_IP, budget.refresh),
+      searchIp: perIp(c.RATE_SEARCH_IP, budget.search),
+      searchAvailableIp: perIp(c.RATE_SEARCH_AVAILABLE_IP, budget.searchAvailable),
+      slotsIp: perIp(c.RATE_SLOTS_IP, budget.slots),
+      bookingUser: perUser(c.RATE_BOOKING_USER, budget.booking),
+      uploadUser: perUser(c.RATE_UPLOAD_USER, budget.upload),
       codeAccount: { points: c.RATE_CODE_ACCOUNT, seconds: c.RATE_CODE_ACCOUNT_WINDOW },
     },
   };

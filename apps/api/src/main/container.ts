@@ -7,10 +7,11 @@ import { makeFilesModule } from '../modules/files/index.ts';
 import { makeIdentityModule } from '../modules/identity/index.ts';
 import { makeSchedulingModule } from '../modules/scheduling/index.ts';
 import { createApp } from '../platform/http/app.ts';
-import { emailInBody, rateLimit } from '../platform/http/rate-limit.middleware.ts';
+import { callerOrIp, clientIp, emailInBody, rateLimit, withQuery } from '../platform/http/rate-limit.middleware.ts';
 import { makeSmtpMailer, type OutgoingMail } from '../platform/mail/smtp-mailer.ts';
 import { makeOutbox } from '../platform/outbox/outbox.ts';
-import { connectMongo, pingMongo } from '../platform/mongo/mongo.ts';
+import { makeJobLeases } from '../platform/mongo/job-lease.ts';
+import { connectMongo } from '../platform/mongo/mongo.ts';
 import { makeAttemptThrottle, makeLimiter, type Limit } from '../platform/rate-limiters.ts';
 import { makeMemoryBusyIndex, makeRedisBusyIndex } from '../platform/redis/busy-index.ts';
 import { connectRedis } from '../platform/redis/redis.ts';
@@ -18,6 +19,7 @@ import { makeArgon2PasswordHasher } from '../platform/security/argon2-password-h
 import { makeS3ObjectStorage } from '../platform/storage/s3-object-storage.ts';
 import { makeJwtAccessTokenSigner } from '../platform/security/jwt-access-token-signer.ts';
 import { makeNodeCryptoSecrets } from '../platform/security/node-crypto-secrets.ts';
+import { makeClaimMaintenance } from './claim-maintenance.ts';
 import type { Config } from './config.ts';
 
 /** A UUID-shaped id derived from a seed: the same seed always gives the same id. */
@@ -29,7 +31,7 @@ function derivedId(seed: string): string {
 /** The composition root: the only place that knows every concrete adapter. */
 export async function buildContainer(config: Config, logger: Logger, overrides: { clock?: { now(): Date } } = {}) {
   const { client, db } = await connectMongo(config.mongo.uri, config.mongo.db);
-  const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
   const mailer = makeSmtpMailer(config.smtpUrl, config.mailFrom, logger);
   const clock = overrides.clock ?? { now: () => new Date() };
   // Side effects (e-mail, later notifications and socket pushes) leave through the outbox.
@@ -40,6 +42,9 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
   );
   const rl = config.rateLimits;
   const limiter = (name: string, limit: Limit) => makeLimiter(name, limit, redis, config.mongo.db);
+  // Per IP for anyone; per user for signed-in routes (placed after their auth guard).
+  const perIp = (name: string, limit: Limit) => rateLimit([limiter(name, limit), clientIp]);
+  const perCaller = (name: string, limit: Limit) => rateLimit([limiter(name, limit), callerOrIp]);
 
   const identity = await makeIdentityModule(
     db,
@@ -56,12 +61,10 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     },
     {
       limits: {
-        login: rateLimit(limiter('login-ip', rl.loginIp)),
-        register: rateLimit(limiter('register-ip', rl.registerIp)),
-        code: rateLimit(limiter('code-ip', rl.codeIp), {
-          limiter: limiter('code-account', rl.codeAccount),
-          accountKey: emailInBody,
-        }),
+        login: perIp('login-ip', rl.loginIp),
+        refresh: perIp('refresh-ip', rl.refreshIp),
+        register: perIp('register-ip', rl.registerIp),
+        code: rateLimit([limiter('code-ip', rl.codeIp), clientIp], [limiter('code-account', rl.codeAccount), emailInBody]),
       },
       secureCookies: config.production,
       onBackgroundError: (err) => logger.error({ err }, 'background task failed'),
@@ -69,7 +72,12 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
   );
 
   const storage = makeS3ObjectStorage(config.s3);
-  const files = await makeFilesModule(db, { storage, clock, newId: randomUUID }, identity.guards);
+  const files = await makeFilesModule(
+    db,
+    { storage, clock, newId: randomUUID, uploadLimits: config.uploadLimits },
+    identity.guards,
+    { upload: perCaller('upload-user', rl.uploadUser) },
+  );
   const doctors = await makeDoctorsModule(
     db,
     outbox,
@@ -82,6 +90,14 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       clock,
     },
     identity.guards,
+    {
+      // Every search spends the search budget; one with `availableOn` (the slot engine for
+      // every matching doctor) also spends a much smaller one.
+      search: rateLimit(
+        [limiter('search-ip', rl.searchIp), clientIp],
+        [limiter('search-available-ip', rl.searchAvailableIp), withQuery('availableOn', clientIp)],
+      ),
+    },
   );
   const admin = await makeAdminModule(
     db,
@@ -106,6 +122,8 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       busyIndex: redis ? makeRedisBusyIndex(redis, config.mongo.db) : makeMemoryBusyIndex(),
     },
     identity.guards,
+    { slots: perIp('slots-ip', rl.slotsIp) },
+    (err) => logger.error({ err }, 'busy index rebuild failed; listings read the claims meanwhile'),
   );
   const appointments = await makeAppointmentsModule(
     db,
@@ -118,14 +136,28 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       deriveId: derivedId,
     },
     identity.guards,
+    { booking: perCaller('booking-user', rl.bookingUser) },
   );
+
+  const leases = makeJobLeases(db, clock);
+  await leases.ensureIndexes();
+  const claimMaintenance = makeClaimMaintenance({
+    leases,
+    clock,
+    purgePastClaims: scheduling.useCases.purgePastClaims,
+    reconcileClaims: appointments.useCases.reconcileClaims,
+    rebuildBusyIndex: scheduling.useCases.rebuildBusyIndex,
+  });
 
   const app = createApp({
     logger,
     webOrigin: config.webOrigin,
     webDist: config.webDist,
     trustProxy: config.trustProxy,
-    isReady: () => pingMongo(db),
+    // Exactly the origin of the presigned URLs browsers are handed (path- or virtual-host style).
+    storageOrigin: new URL(await storage.presignGet('origin-probe', 60)).origin,
+    // Each probe is also bounded by /readyz itself (1 s): a paused server must not hang it.
+    readiness: { mongo: () => db.command({ ping: 1 }, { timeoutMS: 1_000 }), ...(redis ? { redis: () => redis.ping() } : {}) },
     apiRouters: [identity.router, files.router, doctors.router, scheduling.router, appointments.router, admin.router],
   });
 
@@ -136,11 +168,14 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     outbox,
     deriveId: derivedId,
     identity,
+    files,
     doctors,
     scheduling,
     appointments,
+    claimMaintenance,
     async close() {
       await outbox.stop();
+      await scheduling.close();
       storage.close();
       mailer.close();
       redis?.disconnect();

@@ -15,22 +15,22 @@ async function main() {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port }, `DocTime API listening on http://localhost:${port}`);
 
-  // Frees time left claimed by bookings that crashed half-way (see reconcile-claims.ts),
-  // then rebuilds the busy-time read model from the claims to repair any drift.
-  const reconciler = setInterval(() => {
-    container.appointments.useCases
-      .reconcileClaims()
-      .then((released) => released && logger.info({ released }, 'released orphaned time claims'))
-      .then(() => container.scheduling.useCases.rebuildBusyIndex())
-      .catch((err) => logger.error({ err }, 'claim reconciler failed'));
+  // Frees time left claimed by changes that crashed half-way, rebuilds the busy-time read
+  // model from the claims, and forgets past claims: one process at a time (claim-maintenance.ts).
+  const claimMaintenance = setInterval(() => {
+    container.claimMaintenance
+      .run()
+      .then((run) => run.ran && logger.info(run.result, 'claim maintenance done'))
+      .catch((err) => logger.error({ err }, 'claim maintenance failed'));
   }, 5 * 60_000);
-  reconciler.unref();
+  claimMaintenance.unref();
 
   // Hourly housekeeping that TTL indexes would do on MongoDB (FerretDB has none).
   const housekeeping = setInterval(() => {
     Promise.all([
       container.identity.useCases.purgeExpired(),
       container.appointments.useCases.purgeIdempotencyKeys(),
+      container.files.useCases.sweepUnattachedUploads(),
       // Attempt leases only matter while an entry could still be retried.
       container.outbox.purgeBefore(new Date(Date.now() - 7 * 86_400_000)),
     ])

@@ -8,11 +8,19 @@ export interface Limit {
 
 /**
  * Redis-backed when Redis is configured (shared by every API process), else in
- * memory. `namespace` (the database name) keeps environments sharing a Redis apart.
+ * memory. While Redis is unreachable, each process counts in its own memory
+ * (the insurance limiter) instead of failing requests. `namespace` (the
+ * database name) keeps environments sharing a Redis apart.
  */
 export function makeLimiter(name: string, limit: Limit, redis: Redis | undefined, namespace: string): RateLimiterAbstract {
   const opts = { keyPrefix: `rl:${namespace}:${name}`, points: limit.points, duration: limit.seconds };
-  return redis ? new RateLimiterRedis({ ...opts, storeClient: redis }) : new RateLimiterMemory(opts);
+  if (!redis) return new RateLimiterMemory(opts);
+  return new RateLimiterRedis({
+    ...opts,
+    storeClient: redis,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: new RateLimiterMemory(opts),
+  });
 }
 
 /**
@@ -25,7 +33,7 @@ export async function consumePoint(limiter: RateLimiterAbstract, key: string, se
     return null;
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw rejection; // a store failure is an error, not a free pass
+    throw rejection; // not a limit: a failure of the store and of its in-memory insurance
   }
 }
 
@@ -34,7 +42,8 @@ export async function consumePoint(limiter: RateLimiterAbstract, key: string, se
  * store: `attempts` counts a key's reserved attempts by atomic increment, and
  * an attempt that must be followed by a delay also claims `gate`, a one-point
  * key that lives for that delay. While the gate lives every other attempt is
- * refused, so at most one passes per delay however many race.
+ * refused, so at most one passes per delay however many race. While Redis is
+ * unreachable both count in this process's memory (see `makeLimiter`).
  */
 export function makeAttemptThrottle(name: string, forgetAfterSeconds: number, redis: Redis | undefined, namespace: string) {
   // The count is forgotten `forgetAfterSeconds` after its first attempt; the gate's

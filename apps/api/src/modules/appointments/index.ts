@@ -3,7 +3,7 @@ import type { AuthGuards } from '../../platform/http/auth.middleware.ts';
 import type { Outbox } from '../../platform/outbox/outbox.ts';
 import type { AppointmentsDeps } from './application/ports.ts';
 import { makeAppointmentsUseCases } from './application/use-cases.ts';
-import { appointmentsRouter } from './http/appointments.routes.ts';
+import { appointmentsRouter, type AppointmentsLimits } from './http/appointments.routes.ts';
 import { makeMongoAppointmentRepository } from './infrastructure/mongo-appointment.repository.ts';
 import { makeMongoIdempotencyRepository } from './infrastructure/mongo-idempotency.repository.ts';
 
@@ -13,9 +13,10 @@ export async function makeAppointmentsModule(
   outbox: Outbox,
   adapters: Omit<AppointmentsDeps, 'appointments' | 'idempotency'>,
   guards: AuthGuards,
+  limits: AppointmentsLimits,
 ) {
   const appointments = makeMongoAppointmentRepository(db, outbox);
   await appointments.ensureIndexes();
   const useCases = makeAppointmentsUseCases({ ...adapters, appointments, idempotency: makeMongoIdempotencyRepository(db) });
-  return { useCases, router: appointmentsRouter(useCases, guards) };
+  return { useCases, router: appointmentsRouter(useCases, guards, limits) };
 }

@@ -4,14 +4,14 @@ import type { EffectHandler, Outbox } from '../../platform/outbox/outbox.ts';
 import type { DoctorsDeps } from './application/ports.ts';
 import { makeDoctorsUseCases } from './application/use-cases.ts';
 import { seedSpecialties } from './domain/specialties.ts';
-import { doctorsRouter } from './http/doctors.routes.ts';
+import { doctorsRouter, type DoctorsLimits } from './http/doctors.routes.ts';
 import { makeMongoDoctorRepository } from './infrastructure/mongo-doctor.repository.ts';
 import { makeMongoSpecialtyRepository } from './infrastructure/mongo-specialty.repository.ts';
 
 type Adapters = Omit<DoctorsDeps, 'doctors' | 'specialties'>;
 
 /** Wires the doctors module: profiles, KYC, specialties, public search. */
-export async function makeDoctorsModule(db: Db, outbox: Outbox, adapters: Adapters, guards: AuthGuards) {
+export async function makeDoctorsModule(db: Db, outbox: Outbox, adapters: Adapters, guards: AuthGuards, limits: DoctorsLimits) {
   const doctors = makeMongoDoctorRepository(db, outbox);
   const specialties = makeMongoSpecialtyRepository(db);
   await Promise.all([doctors.ensureIndexes(), specialties.seed(seedSpecialties)]);
@@ -20,5 +20,5 @@ export async function makeDoctorsModule(db: Db, outbox: Outbox, adapters: Adapte
     // Identity committed a block or unblock: mirror identity's current answer for search.
     'account.block-changed': (payload) => useCases.mirrorAccountBlock(String(payload['userId'])),
   };
-  return { useCases, router: doctorsRouter(useCases, guards), effectHandlers };
+  return { useCases, router: doctorsRouter(useCases, guards, limits), effectHandlers };
 }

@@ -1,9 +1,19 @@
 import { errorStatus, type ErrorBody } from '@doctime/contracts';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
 import { AppError } from '../app-error.ts';
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new AppError('NOT_FOUND', `No route for ${req.method} ${req.path}`));
+};
+
+/**
+ * Refuses a path that is not valid percent-encoding (`/%`, `/doctors/%E0%A4%A`)
+ * before any router or the static files see it; the error table answers 400.
+ */
+export const requireDecodablePath: RequestHandler = (req, _res, next) => {
+  decodeURIComponent(req.path); // throws URIError
+  next();
 };
 
 /**
@@ -15,6 +25,7 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const appError = toAppError(err);
   if (appError.code === 'INTERNAL') req.log?.error({ err }, 'unhandled error');
+  if (appError.code === 'SERVICE_UNAVAILABLE') req.log?.warn({ err }, 'a dependency is unavailable');
   const retryAfter = appError.details?.['retryAfterSeconds'];
   if (typeof retryAfter === 'number' && retryAfter > 0) {
     res.setHeader('Retry-After', String(Math.ceil(retryAfter)));
@@ -25,16 +36,38 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   res.status(errorStatus[appError.code]).json(body);
 };
 
+/** What body-parser, the router and `decodeURIComponent` throw (http-errors adds `status`, `type`, `expose`). */
+interface LowerLevelError {
+  type?: unknown;
+  status?: unknown;
+  expose?: unknown;
+}
+
+const unreadable = (message: string) => () => AppError.validation({ _: [message] }, message);
+
+/** The one table of errors that are the client's fault but not thrown as AppErrors; the first match wins. */
+const clientErrors: [matches: (e: LowerLevelError) => boolean, toAppError: () => AppError][] = [
+  [(e) => e.type === 'entity.parse.failed', unreadable('The body is not valid JSON')],
+  [(e) => e.type === 'entity.too.large', () => new AppError('PAYLOAD_TOO_LARGE', 'The body is larger than 1 MB')],
+  [(e) => e.type === 'encoding.unsupported' || e.type === 'charset.unsupported', unreadable('Unsupported body encoding')],
+  [(e) => e.type === 'request.size.invalid', unreadable('The body is shorter or longer than its Content-Length')],
+  // A path with malformed percent-encoding (requireDecodablePath, or the router decoding a parameter).
+  [(e) => e instanceof URIError, unreadable('The address is not valid percent-encoding')],
+  // Any other error body-parser marks as the client's (a gzip, deflate or br body that does not inflate).
+  [(e) => e.expose === true && e.status === 400, unreadable('The body could not be read; check its Content-Encoding')],
+];
+
+/** The database cannot be reached (down, paused, restarting): the request may succeed shortly. */
+const dependencyDown = (err: unknown) => err instanceof MongoNetworkError || err instanceof MongoServerSelectionError;
+
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const type = (err as { type?: string } | null)?.type;
-  // body-parser's own errors: malformed JSON and oversized bodies.
-  if (type === 'entity.parse.failed') {
-    return AppError.validation({ _: ['The body is not valid JSON'] }, 'The body is not valid JSON');
+  if (dependencyDown(err)) {
+    return new AppError('SERVICE_UNAVAILABLE', 'The service is briefly unavailable. Please try again in a few seconds.', {
+      retryAfterSeconds: 5,
+    });
   }
-  if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'The body is larger than 1 MB');
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return AppError.validation({ _: ['Unsupported body encoding'] }, 'Unsupported body encoding');
-  }
-  return new AppError('INTERNAL', 'Something went wrong on our side. Please try again.');
+  const lowerLevel = (typeof err === 'object' && err !== null ? err : {}) as LowerLevelError;
+  const known = clientErrors.find(([matches]) => matches(lowerLevel));
+  return known ? known[1]() : new AppError('INTERNAL', 'Something went wrong on our side. Please try again.');
 }

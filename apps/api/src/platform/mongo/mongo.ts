@@ -1,7 +1,8 @@
 import { MongoClient, MongoServerError, type Collection, type Db, type Document, type OptionalUnlessRequiredId } from 'mongodb';
 
 export async function connectMongo(uri: string, dbName: string): Promise<{ client: MongoClient; db: Db }> {
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000, maxPoolSize: 50 });
+  // A paused or unreachable database fails a request within bounds (a 503) instead of hanging it.
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000, socketTimeoutMS: 20_000, maxPoolSize: 50 });
   await client.connect();
   return { client, db: client.db(dbName) };
 }
@@ -37,14 +38,5 @@ export async function replaceWhole<T extends Document>(collection: Collection<T>
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     await collection.replaceOne(filter, doc as never);
-  }
-}
-
-export async function pingMongo(db: Db): Promise<boolean> {
-  try {
-    await db.command({ ping: 1 }, { timeoutMS: 2_000 });
-    return true;
-  } catch {
-    return false;
   }
 }

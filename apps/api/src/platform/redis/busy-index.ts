@@ -1,57 +1,223 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
+/** A claim as the busy index keeps it (structurally the scheduling port's `IndexedClaim`). */
+interface Claim {
+  ownerId: string;
+  cell: Date;
+  token: string;
+}
+type Op = '+' | '-';
+
 /**
- * Sorted sets of busy 5-minute cells per owner (`busy:<db>:<owner>`, score = epoch
- * ms), shared by every API process. A read model only: the unique claim keys
- * in the database decide bookings; this makes "which cells are taken" a
- * range read instead of a collection scan.
+ * One member per claim, `<cell ms>:<token>`: the token of the call that
+ * inserted it, so removing a released claim never removes a later claim of
+ * the same cell, whatever order the two updates arrive in.
+ */
+const memberOf = (c: Claim) => `${c.cell.getTime()}:${c.token}`;
+const cellOf = (member: string) => Number(member.slice(0, member.indexOf(':')));
+const byOwner = (claims: Claim[]) => Map.groupBy(claims, (c) => c.ownerId);
+/** Cells as dates, each once, in order (two members can name one cell while a stale one lingers). */
+const toCells = (ms: number[]) => [...new Set(ms)].sort((a, b) => a - b).map((t) => new Date(t));
+
+/** How long a rebuild may take before another process may start one. */
+const REBUILD_LEASE_MS = 120_000;
+const RETRY_INVALIDATION_MS = 500;
+
+// Applies one update to an owner's set and, while a rebuild is under way, journals it for that rebuild.
+// KEYS: owner set, rebuild lock, journal. ARGV: '+' | '-', owner, members...
+const UPDATE = `
+local members = {}
+for i = 3, #ARGV do members[#members + 1] = ARGV[i] end
+for _, m in ipairs(members) do
+  if ARGV[1] == '+' then redis.call('ZADD', KEYS[1], tonumber(string.match(m, '^%d+')), m)
+  else redis.call('ZREM', KEYS[1], m) end
+end
+if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('RPUSH', KEYS[3], cjson.encode({ARGV[1], ARGV[2], members})) end
+return 1`;
+
+// Takes the rebuild lock and starts an empty journal. KEYS: rebuild lock, journal. ARGV: token, lease ms.
+const BEGIN = `
+if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 0 end
+redis.call('DEL', KEYS[2])
+return 1`;
+
+// Swaps the rebuilt sets in, replays the journal and marks the index complete, if the lock is still ours.
+// KEYS: rebuild lock, journal, complete marker. ARGV: token, set prefix, staged prefix, owners (JSON), old sets (JSON).
+const COMMIT = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+for _, key in ipairs(cjson.decode(ARGV[5])) do redis.call('DEL', key) end
+for _, owner in ipairs(cjson.decode(ARGV[4])) do
+  redis.call('RENAME', ARGV[3] .. owner, ARGV[2] .. owner)
+  redis.call('PERSIST', ARGV[2] .. owner)
+end
+for _, entry in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
+  local e = cjson.decode(entry)
+  for _, m in ipairs(e[3]) do
+    if e[1] == '+' then redis.call('ZADD', ARGV[2] .. e[2], tonumber(string.match(m, '^%d+')), m)
+    else redis.call('ZREM', ARGV[2] .. e[2], m) end
+  end
+end
+redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('SET', KEYS[3], ARGV[1])
+return 1`;
+
+// KEYS: rebuild lock. ARGV: token.
+const UNLOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end return 1`;
+
+/**
+ * The busy-time read model in Redis, shared by every API process: a sorted set
+ * of claimed cells per owner (score = cell ms), and a `complete` marker that
+ * only a finished rebuild writes. A Redis that restarted (or evicted the
+ * marker) has no marker, so readers get null and use the claims until a
+ * rebuild completes the index again; a process whose update failed deletes the
+ * marker as soon as Redis answers again. A rebuild holds a lock with a lease
+ * (one at a time); updates made during it are journaled and replayed on top of
+ * its snapshot, so none is lost. All keys of a namespace (the database name)
+ * share one hash slot, for the scripts (and Redis Cluster).
  */
 export function makeRedisBusyIndex(redis: Redis, namespace: string) {
-  // Namespaced by database, so environments sharing one Redis never touch each other's sets.
-  const prefix = `busy:${namespace}:`;
-  const key = (owner: string) => `${prefix}${owner}`;
+  const base = `{busy:${namespace}}`;
+  const setPrefix = `${base}:cells:`;
+  const lock = `${base}:rebuild`;
+  const journal = `${base}:journal`;
+  const complete = `${base}:complete`;
+  let invalidation: Promise<void> | undefined;
+
+  const update = async (op: Op, claims: Claim[]) => {
+    await Promise.all(
+      [...byOwner(claims)].map(([owner, own]) =>
+        redis.eval(UPDATE, 3, setPrefix + owner, lock, journal, op, owner, ...own.map(memberOf)),
+      ),
+    );
+  };
+
   return {
-    async add(owner: string, cells: Date[]) {
-      if (cells.length) await redis.zadd(key(owner), ...cells.flatMap((c) => [c.getTime(), String(c.getTime())]));
-    },
-    async remove(owner: string, cells: Date[]) {
-      if (cells.length) await redis.zrem(key(owner), ...cells.map((c) => String(c.getTime())));
-    },
-    async cellsBetween(owner: string, from: Date, to: Date) {
-      const members = await redis.zrangebyscore(key(owner), from.getTime(), `(${to.getTime()}`);
-      return members.map((m) => new Date(Number(m)));
-    },
-    async replaceAll(byOwner: Map<string, Date[]>) {
-      const stale: string[] = [];
-      for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 })) stale.push(...(keys as string[]));
-      const tx = redis.multi();
-      for (const k of stale) if (!byOwner.has(k.slice(prefix.length))) tx.del(k);
-      for (const [owner, cells] of byOwner) {
-        tx.del(key(owner));
-        if (cells.length) tx.zadd(key(owner), ...cells.flatMap((c) => [c.getTime(), String(c.getTime())]));
+    add: (claims: Claim[]) => update('+', claims),
+    remove: (claims: Claim[]) => update('-', claims),
+
+    async cellsBetween(ownerIds: readonly string[], from: Date, to: Date): Promise<Map<string, Date[]> | null> {
+      if (invalidation) return null;
+      try {
+        const tx = redis.multi().exists(complete);
+        for (const owner of ownerIds) tx.zrangebyscore(setPrefix + owner, from.getTime(), `(${to.getTime()}`);
+        const results = await tx.exec();
+        if (!results || results[0]![1] !== 1) return null;
+        return new Map(ownerIds.map((owner, i) => [owner, toCells((results[i + 1]![1] as string[]).map(cellOf))]));
+      } catch {
+        return null; // unreachable: the caller reads the claims
       }
-      await tx.exec();
+    },
+
+    async isComplete() {
+      return !invalidation && (await redis.exists(complete)) === 1;
+    },
+
+    invalidate() {
+      // Deleting the lock too makes a rebuild under way fail its commit: it may have missed this update.
+      const attempt = async (): Promise<void> => {
+        try {
+          await redis.del(complete, lock);
+        } catch {
+          if (redis.status === 'end') return; // closed for good
+          await new Promise((resolve) => setTimeout(resolve, RETRY_INVALIDATION_MS).unref());
+          return attempt();
+        }
+      };
+      invalidation ??= attempt().finally(() => (invalidation = undefined));
+    },
+
+    async beginRebuild() {
+      if (invalidation) return null; // first the marker must go, or it could erase a newer one
+      const token = randomUUID();
+      if (!(await redis.eval(BEGIN, 2, lock, journal, token, REBUILD_LEASE_MS))) return null;
+      const stagedPrefix = `${base}:staged:${token}:`;
+      const staged = new Set<string>();
+      const dropStaged = () => (staged.size ? redis.del(...staged).then(() => {}) : Promise.resolve());
+      const abandon = async () => {
+        await Promise.all([redis.eval(UNLOCK, 1, lock, token), dropStaged()]);
+      };
+      return {
+        abandon,
+        async complete(claims: Claim[]) {
+          try {
+            const owners = byOwner(claims);
+            const stage = redis.pipeline();
+            for (const [owner, own] of owners) {
+              const key = stagedPrefix + owner;
+              staged.add(key);
+              for (let i = 0; i < own.length; i += 1_000) {
+                stage.zadd(key, ...own.slice(i, i + 1_000).flatMap((c) => [c.cell.getTime(), memberOf(c)]));
+              }
+              stage.pexpire(key, REBUILD_LEASE_MS);
+            }
+            for (const [error] of (await stage.exec()) ?? []) if (error) throw error;
+            const old: string[] = [];
+            for await (const keys of redis.scanStream({ match: `${setPrefix}*`, count: 1_000 })) old.push(...(keys as string[]));
+            const args = [token, setPrefix, stagedPrefix, JSON.stringify([...owners.keys()]), JSON.stringify(old)];
+            if (await redis.eval(COMMIT, 3, lock, journal, complete, ...args)) return true;
+            await dropStaged();
+            return false;
+          } catch (error) {
+            await abandon().catch(() => {});
+            throw error;
+          }
+        },
+      };
     },
   };
 }
 
-/** The same read model in process memory, for a single API process without Redis. */
+/**
+ * The same read model in this process's memory, for a single API process
+ * without Redis. It starts incomplete (empty) until the first rebuild.
+ */
 export function makeMemoryBusyIndex() {
-  const sets = new Map<string, Set<number>>();
-  const setOf = (owner: string) => sets.get(owner) ?? sets.set(owner, new Set()).get(owner)!;
+  const sets = new Map<string, Set<string>>();
+  let complete = false;
+  let journal: [Op, Claim[]][] | undefined;
+  const apply = (op: Op, claims: Claim[]) => {
+    for (const c of claims) {
+      const set = sets.get(c.ownerId) ?? sets.set(c.ownerId, new Set()).get(c.ownerId)!;
+      if (op === '+') set.add(memberOf(c));
+      else set.delete(memberOf(c));
+    }
+  };
+  const update = async (op: Op, claims: Claim[]) => {
+    apply(op, claims);
+    journal?.push([op, claims]);
+  };
   return {
-    async add(owner: string, cells: Date[]) {
-      for (const c of cells) setOf(owner).add(c.getTime());
+    add: (claims: Claim[]) => update('+', claims),
+    remove: (claims: Claim[]) => update('-', claims),
+    async cellsBetween(ownerIds: readonly string[], from: Date, to: Date): Promise<Map<string, Date[]> | null> {
+      if (!complete) return null;
+      const inRange = (t: number) => t >= from.getTime() && t < to.getTime();
+      return new Map(ownerIds.map((owner) => [owner, toCells([...(sets.get(owner) ?? [])].map(cellOf).filter(inRange))]));
     },
-    async remove(owner: string, cells: Date[]) {
-      for (const c of cells) setOf(owner).delete(c.getTime());
+    isComplete: async () => complete,
+    invalidate() {
+      complete = false;
+      journal = undefined;
     },
-    async cellsBetween(owner: string, from: Date, to: Date) {
-      return [...setOf(owner)].filter((t) => t >= from.getTime() && t < to.getTime()).map((t) => new Date(t));
-    },
-    async replaceAll(byOwner: Map<string, Date[]>) {
-      sets.clear();
-      for (const [owner, cells] of byOwner) sets.set(owner, new Set(cells.map((c) => c.getTime())));
+    async beginRebuild() {
+      if (journal) return null;
+      const mine: [Op, Claim[]][] = [];
+      journal = mine;
+      return {
+        async abandon() {
+          if (journal === mine) journal = undefined;
+        },
+        async complete(claims: Claim[]) {
+          if (journal !== mine) return false;
+          journal = undefined;
+          sets.clear();
+          apply('+', claims);
+          for (const [op, own] of mine) apply(op, own);
+          complete = true;
+          return true;
+        },
+      };
     },
   };
 }

@@ -27,6 +27,10 @@ export function makeS3ObjectStorage(s: S3Settings) {
       region: s.region,
       ...(endpoint ? { endpoint } : {}),
       forcePathStyle: s.forcePathStyle,
+      // The SDK's default signs a CRC32 of the (empty) body into presigned PUTs, which S3
+      // then refuses for every real upload: checksums only where an operation requires one.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey },
     });
   const internal = client(s.endpoint);

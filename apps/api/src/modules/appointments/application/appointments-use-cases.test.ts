@@ -25,10 +25,28 @@ describe('bookAppointment', () => {
     expect((await rejection(uc.bookAppointment({ patientId: 'p1', doctorId: 'nobody', start }))).code).toBe('NOT_FOUND');
   });
 
-  it('keeps the claimed time when storing fails for an unknown reason (it may have been stored)', async () => {
+  it('gives its time back at once when storing fails and the id can be fenced (abandoned)', async () => {
     const fake = makeFakeAppointmentsDeps();
     const uc = makeAppointmentsUseCases(fake.deps);
-    fake.failCreateOnce();
+    fake.failCreateOnce('before-commit');
+    await expect(uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start })).rejects.toThrow('database went away');
+    expect(fake.held.size).toBe(0);
+    expect([...fake.versions.values()]).toEqual([['abandoned']]);
+  });
+
+  it('answers with the appointment when storing reported a failure but had stored it', async () => {
+    const fake = makeFakeAppointmentsDeps();
+    const uc = makeAppointmentsUseCases(fake.deps);
+    fake.failCreateOnce('after-commit');
+    const booked = await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start });
+    expect((await fake.deps.appointments.findById(booked.id))?.status).toBe('confirmed');
+    expect([...fake.held.values()].map((c) => c.holdId)).toEqual([booked.id]);
+  });
+
+  it('keeps the claimed time when the outcome cannot be told (the database stays away), for the reconciler', async () => {
+    const fake = makeFakeAppointmentsDeps();
+    const uc = makeAppointmentsUseCases(fake.deps);
+    fake.failCreateOnce('database-away');
     await expect(uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start })).rejects.toThrow('database went away');
     expect(fake.held.size).toBe(1);
     fake.setNow(new Date(fake.deps.clock.now().getTime() + 10 * 60_000));
@@ -100,6 +118,18 @@ describe('changes', () => {
     expect(moved.history).toHaveLength(2);
   });
 
+  it('a reschedule whose store fails gives its new time back at once, once an unchanged version fences the move out', async () => {
+    const fake = makeFakeAppointmentsDeps();
+    const uc = makeAppointmentsUseCases(fake.deps);
+    const a = await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start });
+    fake.failSaveOnce();
+    const later = new Date('2026-03-05T11:00:00Z');
+    await expect(uc.rescheduleAppointment(a.id, patient, later)).rejects.toThrow('database went away');
+    expect([...fake.held.keys()]).toEqual([start.toISOString()]);
+    const stored = (await fake.deps.appointments.findById(a.id))!;
+    expect(stored).toMatchObject({ version: 2, start: new Date(start), status: 'confirmed' });
+  });
+
   it('the doctor completes only after the start', async () => {
     const fake = makeFakeAppointmentsDeps();
     const uc = makeAppointmentsUseCases(fake.deps);
@@ -127,6 +157,16 @@ describe('reconcileClaims', () => {
     expect(await uc.reconcileClaims()).toBe(1);
     expect([...fake.held.values()].map((c) => c.holdId)).toEqual([a.id]);
     expect(await fake.deps.appointments.abandon('orphan')).toBe('conflict');
+  });
+
+  it('frees the cells of an id a failed booking abandoned but could not give back', async () => {
+    const fake = makeFakeAppointmentsDeps();
+    const uc = makeAppointmentsUseCases(fake.deps);
+    await fake.deps.time.claimTime({ doctorId: 'd1', patientId: 'p1', start, holdId: 'gave-up' });
+    expect(await fake.deps.appointments.abandon('gave-up')).toBe('ok');
+    fake.setNow(new Date(fake.deps.clock.now().getTime() + 10 * 60_000));
+    expect(await uc.reconcileClaims()).toBe(1);
+    expect(fake.held.size).toBe(0);
   });
 
   it('frees cells a committed reschedule left behind, after moving the version on', async () => {

@@ -13,7 +13,10 @@ export function makeFakeAppointmentsDeps(now = new Date('2026-03-02T08:00:00Z'))
   const held = new Map<string, { holdId: string; token: string; createdAt: Date }>(); // start ISO -> claim
   const effects: SideEffect[] = [];
   let seq = 0;
-  let failNextCreate = false;
+  /** How the next create fails: before storing, after storing, or with the database staying away (abandon fails too). */
+  let failNextCreate: 'before-commit' | 'after-commit' | 'database-away' | undefined;
+  let failNextAbandon = false;
+  let failNextSave = false;
 
   const latest = (id: string) => versions.get(id)?.at(-1);
   const commit = async (a: Appointment, e: SideEffect[]) => {
@@ -27,18 +30,27 @@ export function makeFakeAppointmentsDeps(now = new Date('2026-03-02T08:00:00Z'))
   const deps: AppointmentsDeps = {
     appointments: {
       async create(a, e) {
-        if (failNextCreate) {
-          failNextCreate = false;
-          throw new Error('database went away');
-        }
+        const failure = failNextCreate;
+        failNextCreate = undefined;
+        if (failure === 'after-commit') await commit(a, e);
+        if (failure === 'database-away') failNextAbandon = true;
+        if (failure) throw new Error('database went away');
         return commit(a, e);
       },
       async findById(id) {
         const a = latest(id);
         return a && a !== 'abandoned' ? structuredClone(a) : null;
       },
-      save: commit,
+      async save(a, e) {
+        if (!failNextSave) return commit(a, e);
+        failNextSave = false;
+        throw new Error('database went away');
+      },
       async abandon(id) {
+        if (failNextAbandon) {
+          failNextAbandon = false;
+          throw new Error('database still away');
+        }
         if (versions.has(id)) return 'conflict';
         versions.set(id, ['abandoned']);
         return 'ok';
@@ -105,7 +117,8 @@ export function makeFakeAppointmentsDeps(now = new Date('2026-03-02T08:00:00Z'))
     versions,
     held,
     effects,
-    failCreateOnce: () => (failNextCreate = true),
+    failCreateOnce: (how: 'before-commit' | 'after-commit' | 'database-away' = 'before-commit') => (failNextCreate = how),
     setNow: (d: Date) => (now = d),
+    failSaveOnce: () => (failNextSave = true),
   };
 }

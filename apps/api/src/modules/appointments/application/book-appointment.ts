@@ -59,13 +59,35 @@ export function makeBookAppointment(deps: AppointmentsDeps) {
       createdAt: now,
       updatedAt: now,
     };
-    // If storing fails for an unknown reason the claims stay: the appointment may exist after all,
-    // and the reconciler releases them later only if it does not.
-    if ((await deps.appointments.create(appointment, appointmentMails(appointment, 'booked', now))) === 'ok') return appointment;
+    const giveBack = () => deps.time.releaseClaims({ holdId: id, ids: claim.inserted, token: claim.token });
+    let created: 'ok' | 'conflict';
+    try {
+      created = await deps.appointments.create(appointment, appointmentMails(appointment, 'booked', now));
+    } catch (error) {
+      return settleFailedCreate(id, giveBack, error);
+    }
+    if (created === 'ok') return appointment;
     const existing = await deps.appointments.findById(id); // a concurrent retry of the same booking won
     if (existing) return existing;
-    await deps.time.releaseClaims({ holdId: id, ids: claim.inserted, token: claim.token });
+    await giveBack();
     return 'abandoned';
+  }
+
+  /**
+   * Storing failed with an unknown outcome: the appointment may exist after all.
+   * Fencing the id (marking it abandoned) settles it: if that works, the
+   * appointment can never appear, and this call gives back its own cells at
+   * once; if the id exists, the booking did succeed. Only when even that cannot
+   * be told (the database is away) do the cells stay, for the reconciler.
+   */
+  async function settleFailedCreate(id: string, giveBack: () => Promise<void>, error: unknown): Promise<Appointment> {
+    const fenced = await deps.appointments.abandon(id).catch(() => 'unknown' as const);
+    if (fenced === 'ok') await giveBack().catch(() => {});
+    if (fenced === 'conflict') {
+      const existing = await deps.appointments.findById(id).catch(() => null);
+      if (existing) return existing;
+    }
+    throw error;
   }
 
   async function bookOnce(input: BookInput, key: string) {

@@ -37,12 +37,18 @@ export function makeRescheduleAppointment(deps: AppointmentsDeps) {
       history: [...appointment.history, result.change],
       updatedAt: now,
     };
+    const giveBack = () => deps.time.releaseClaims({ holdId: id, ids: claim.inserted, token: claim.token });
     try {
       await storeChange(deps, next, appointmentMails(next, 'rescheduled', now));
     } catch (error) {
-      // A lost race gives its cells back; an unknown failure keeps them (the move may have
-      // been stored after all, and the reconciler decides).
-      if (error instanceof AppError) await deps.time.releaseClaims({ holdId: id, ids: claim.inserted, token: claim.token });
+      // A lost race gives its cells back. After an unknown failure the move may have been
+      // stored after all: storing an unchanged copy as the same version (as the reconciler
+      // does) settles it; if that lands, the move never can, and the cells go back at once.
+      // Otherwise (the database is away, or the move landed) the reconciler decides.
+      const lost =
+        error instanceof AppError ||
+        (await deps.appointments.save({ ...appointment, version: next.version }, []).catch(() => 'unknown')) === 'ok';
+      if (lost) await giveBack().catch(() => {});
       throw error;
     }
     const kept = new Set(next.claimIds);

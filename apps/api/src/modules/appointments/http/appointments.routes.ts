@@ -1,25 +1,28 @@
 import {
   AppointmentListQuery,
+  BookAppointmentHeaders,
   BookAppointmentRequest,
   CancelAppointmentRequest,
   Id,
   RescheduleAppointmentRequest,
 } from '@doctime/contracts';
-import { Router } from 'express';
-import { z } from 'zod';
+import { Router, type RequestHandler } from 'express';
 import { callerOf, type AuthGuards } from '../../../platform/http/auth.middleware.ts';
 import { parseWith } from '../../../platform/http/validate.ts';
 import type { AppointmentsUseCases } from '../application/use-cases.ts';
 
-const IdempotencyKey = z.string().trim().min(8, 'Use at least 8 characters').max(200).optional();
+export interface AppointmentsLimits {
+  /** Per patient, for booking and rescheduling (each runs the slot engine and claims time). */
+  booking: RequestHandler;
+}
 
-export function appointmentsRouter(useCases: AppointmentsUseCases, guards: AuthGuards): Router {
+export function appointmentsRouter(useCases: AppointmentsUseCases, guards: AuthGuards, limits: AppointmentsLimits): Router {
   const router = Router();
   const idOf = (params: Record<string, unknown>) => parseWith(Id, params['id']);
 
-  router.post('/appointments', guards.requireRole('patient'), async (req, res) => {
+  router.post('/appointments', guards.requireRole('patient'), limits.booking, async (req, res) => {
     const body = parseWith(BookAppointmentRequest, req.body);
-    const idempotencyKey = parseWith(z.object({ 'idempotency-key': IdempotencyKey }), req.headers)['idempotency-key'];
+    const idempotencyKey = parseWith(BookAppointmentHeaders, req.headers)['idempotency-key'];
     const appointment = await useCases.bookAppointment({
       ...body,
       start: new Date(body.start),
@@ -47,7 +50,7 @@ export function appointmentsRouter(useCases: AppointmentsUseCases, guards: AuthG
     res.json({ appointment: await useCases.cancelAppointment(idOf(req.params), callerOf(res), reason) });
   });
 
-  router.post('/appointments/:id/reschedule', guards.requireUser, async (req, res) => {
+  router.post('/appointments/:id/reschedule', guards.requireUser, limits.booking, async (req, res) => {
     const { start } = parseWith(RescheduleAppointmentRequest, req.body);
     res.json({ appointment: await useCases.rescheduleAppointment(idOf(req.params), callerOf(res), new Date(start)) });
   });

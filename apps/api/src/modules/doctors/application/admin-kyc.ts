@@ -1,4 +1,4 @@
-import type { KycStatus } from '@doctime/contracts';
+import type { AdminKycDetails, KycDocumentLink, KycStatus } from '@doctime/contracts';
 import { toOwnDoctor } from './doctor-views.ts';
 import { findDoctor } from './load-doctor.ts';
 import type { DoctorsDeps } from './ports.ts';
@@ -28,11 +28,14 @@ export function makeKycQueue(deps: DoctorsDeps) {
 }
 
 export function makeKycDetails(deps: DoctorsDeps) {
-  return async function kycDetails(doctorId: string) {
+  return async function kycDetails(doctorId: string): Promise<AdminKycDetails> {
     const doctor = await findDoctor(deps, doctorId);
     const docs = doctor.kyc.documents;
-    const link = async (fileId: string | undefined) =>
-      fileId ? ((await deps.files.getFileUrl(fileId)) ?? undefined) : undefined;
+    // Only the link's own fields: the file record's owner and purpose are not part of the answer.
+    const link = async (fileId: string | undefined): Promise<KycDocumentLink | undefined> => {
+      const file = fileId ? await deps.files.getFileUrl(fileId) : null;
+      return file ? { fileId: file.fileId, url: file.url, contentType: file.contentType, expiresAt: file.expiresAt } : undefined;
+    };
     const [identity, license, degree] = await Promise.all([link(docs?.identity), link(docs?.license), link(docs?.degree)]);
     return {
       doctor: await toOwnDoctor(deps, doctor),

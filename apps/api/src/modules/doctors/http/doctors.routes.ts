@@ -1,10 +1,15 @@
 import { DoctorSearchQuery, Id, SubmitKycRequest, UpdateDoctorProfileRequest } from '@doctime/contracts';
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { callerOf, type AuthGuards } from '../../../platform/http/auth.middleware.ts';
 import { parseWith } from '../../../platform/http/validate.ts';
 import type { DoctorsUseCases } from '../application/use-cases.ts';
 
-export function doctorsRouter(useCases: DoctorsUseCases, guards: AuthGuards): Router {
+export interface DoctorsLimits {
+  /** Per IP; a search with `availableOn` costs much more (the slot engine for every doctor). */
+  search: RequestHandler;
+}
+
+export function doctorsRouter(useCases: DoctorsUseCases, guards: AuthGuards, limits: DoctorsLimits): Router {
   const router = Router();
   const doctorOnly = guards.requireRole('doctor');
 
@@ -26,7 +31,7 @@ export function doctorsRouter(useCases: DoctorsUseCases, guards: AuthGuards): Ro
     res.json({ doctor: await useCases.submitKyc(callerOf(res).userId, kyc) });
   });
 
-  router.get('/doctors', async (req, res) => {
+  router.get('/doctors', limits.search, async (req, res) => {
     res.json(await useCases.searchDoctors(parseWith(DoctorSearchQuery, req.query)));
   });
 

@@ -30,7 +30,9 @@ const attached = (a: FileAttachment) => ({ fileId: a.fileId, contentType: a.cont
  * then deletes the upload object. The first attach wins; any later or
  * concurrent attach of the same file returns that recorded attachment (a
  * loser deletes its own copy), so attaching is idempotent and what is
- * recorded never changes.
+ * recorded never changes. The sweeper of unattached uploads takes the same key
+ * with a tombstone before it deletes anything: an attach that finds it there
+ * deletes its copy and answers that the file is gone.
  */
 export function makeAttachFile(deps: FilesDeps) {
   /** One attempt: 'lost' when another attempt recorded the attachment first. */
@@ -64,8 +66,15 @@ export function makeAttachFile(deps: FilesDeps) {
   }
 
   return async function attachFile(input: { fileId: string; ownerId: string; purpose: UploadPurpose; field: string }) {
+    const gone = () => AppError.validation({ [input.field]: ['No such file; upload it again'] });
+    /** Who took the attachment key while this call was working: another attach (the answer) or the sweeper. */
+    const winner = async () => {
+      const taken = await deps.files.findAttachment(input.fileId);
+      if (taken === 'swept') throw gone();
+      return taken;
+    };
     const file = await deps.files.findById(input.fileId);
-    if (!file) throw AppError.validation({ [input.field]: ['No such file; upload it again'] });
+    if (!file) throw gone();
     if (file.ownerId !== input.ownerId) throw new AppError('FORBIDDEN', 'You can only attach your own files.');
     if (file.purpose !== input.purpose)
       throw AppError.validation({ [input.field]: ['This file was uploaded for something else'] });
@@ -77,13 +86,14 @@ export function makeAttachFile(deps: FilesDeps) {
     } catch (error) {
       // A concurrent attach may have won meanwhile (and deleted the upload
       // object this attempt was checking or copying): its record is the answer.
-      const winner = await deps.files.findAttachment(file.id);
-      if (winner) return attached(winner);
+      // Or the sweeper did, and deleted the object: the file is gone.
+      const taken = await winner();
+      if (taken) return attached(taken);
       throw error;
     }
     if (outcome !== 'lost') return attached(outcome);
-    const winner = await deps.files.findAttachment(file.id);
-    if (!winner) throw new Error(`file ${file.id}: attachment reported taken but not found`);
-    return attached(winner);
+    const taken = await winner();
+    if (!taken) throw new Error(`file ${file.id}: attachment reported taken but not found`);
+    return attached(taken);
   };
 }

@@ -1,31 +1,24 @@
-import { HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, signedInAdmin } from '../../../test-support/accounts.ts';
 import { doctorProfile } from '../../../test-support/doctors.ts';
 import type { ApiClient } from '../../../test-support/http-client.ts';
+import { openBucket, type TestBucket } from '../../../test-support/s3-bucket.ts';
 import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
 import type { AttachmentDoc } from '../infrastructure/mongo-file.repository.ts';
 import { tinyPdf, tinyPng, uploadFile } from '../../../test-support/uploads.ts';
 
 let api: TestApi;
-let s3: S3Client;
+let bucket: TestBucket;
 beforeAll(async () => {
   api = await startTestApi();
-  const c = api.config.s3;
-  s3 = new S3Client({
-    region: c.region,
-    ...(c.endpoint ? { endpoint: c.endpoint } : {}),
-    forcePathStyle: c.forcePathStyle,
-    credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey },
-  });
+  bucket = openBucket(api.config.s3);
 });
 afterAll(async () => {
-  s3?.destroy();
+  bucket?.close();
   await api?.stop();
 });
 
 const attachments = () => api.db.collection<AttachmentDoc>('file_attachments');
-const bucket = () => api.config.s3.bucket;
 
 /** Same length as the original, so it fits the presigned URL's signed Content-Length. */
 const tampered = (bytes: Uint8Array) => {
@@ -53,15 +46,6 @@ async function served(c: ApiClient, fileId: string) {
   return Buffer.from(await res.arrayBuffer());
 }
 
-async function keysUnder(prefix: string) {
-  const res = await s3.send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix }));
-  return (res.Contents ?? []).map((o) => o.Key!);
-}
-
-async function headEtag(key: string) {
-  return (await s3.send(new HeadObjectCommand({ Bucket: bucket(), Key: key }))).ETag;
-}
-
 async function uploadKeyOf(fileId: string) {
   const doc = await api.db.collection<{ _id: string; key: string }>('files').findOne({ _id: fileId });
   return doc!.key;
@@ -78,7 +62,7 @@ describe('attached files cannot be changed through the upload URL', () => {
     const recorded = await attachments().findOne({ _id: upload.fileId });
     expect(recorded).toMatchObject({ size: tinyPng.byteLength, contentType: 'image/png' });
     expect(recorded!.key.startsWith(`attached/avatar/${doctor.id}/${upload.fileId}/`)).toBe(true);
-    expect(recorded!.etag).toBe(await headEtag(recorded!.key));
+    expect(recorded!.etag).toBe(await bucket.headEtag(recorded!.key));
     expect((await served(doctor.c, upload.fileId)).equals(Buffer.from(tinyPng))).toBe(true);
 
     // The upload URL is still within its 10 minutes: it can write the upload key again...
@@ -90,8 +74,8 @@ describe('attached files cannot be changed through the upload URL', () => {
     expect((await doctor.c.put('/api/v1/doctors/me/profile', doctorProfile({ avatarFileId: upload.fileId }))).status).toBe(200);
     expect((await served(doctor.c, upload.fileId)).equals(Buffer.from(tinyPng))).toBe(true);
     expect(await attachments().findOne({ _id: upload.fileId })).toEqual(recorded);
-    expect(await headEtag(recorded!.key)).toBe(recorded!.etag);
-    expect(await keysUnder(`attached/avatar/${doctor.id}/${upload.fileId}/`)).toEqual([recorded!.key]);
+    expect(await bucket.headEtag(recorded!.key)).toBe(recorded!.etag);
+    expect(await bucket.keysUnder(`attached/avatar/${doctor.id}/${upload.fileId}/`)).toEqual([recorded!.key]);
   });
 
   it('keeps serving the KYC document the admin reviewed after the upload URL is reused', async () => {
@@ -115,7 +99,7 @@ describe('attached files cannot be changed through the upload URL', () => {
     expect((await served(admin.c, identity.fileId)).equals(Buffer.from(tinyPdf))).toBe(true);
     expect((await served(doctor.c, identity.fileId)).equals(Buffer.from(tinyPdf))).toBe(true);
     expect(await attachments().findOne({ _id: identity.fileId })).toEqual(recorded);
-    expect(await headEtag(recorded!.key)).toBe(recorded!.etag);
+    expect(await bucket.headEtag(recorded!.key)).toBe(recorded!.etag);
   });
 });
 
@@ -136,9 +120,9 @@ describe('attaching is single-writer', () => {
 
     expect(await attachments().countDocuments({ _id: fileId })).toBe(1);
     const recorded = await attachments().findOne({ _id: fileId });
-    expect(await keysUnder(`attached/avatar/${doctor.id}/${fileId}/`)).toEqual([recorded!.key]);
-    expect(await keysUnder(uploadKey)).toEqual([]);
-    expect(await headEtag(recorded!.key)).toBe(recorded!.etag);
+    expect(await bucket.keysUnder(`attached/avatar/${doctor.id}/${fileId}/`)).toEqual([recorded!.key]);
+    expect(await bucket.keysUnder(uploadKey)).toEqual([]);
+    expect(await bucket.headEtag(recorded!.key)).toBe(recorded!.etag);
     expect((await served(doctor.c, fileId)).equals(Buffer.from(tinyPng))).toBe(true);
     expect((await doctor.c.get('/api/v1/doctors/me')).body.doctor.profile.avatarFileId).toBe(fileId);
   });
@@ -159,27 +143,18 @@ describe('attaching checks the object first', () => {
 
     // Written straight to the bucket (bypassing the URL's signed headers), like a lenient store would allow.
     const bigger = await createUpload(doctor.c, 'avatar', 'image/png', tinyPng.byteLength + 10);
-    await s3.send(
-      new PutObjectCommand({ Bucket: bucket(), Key: await uploadKeyOf(bigger.fileId), Body: tinyPng, ContentType: 'image/png' }),
-    );
+    await bucket.put(await uploadKeyOf(bigger.fileId), tinyPng, 'image/png');
     expect(fieldError(await attach(bigger.fileId))).toMatch(/not the size/);
 
     const otherType = await createUpload(doctor.c, 'avatar', 'image/png', tinyPng.byteLength);
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket(),
-        Key: await uploadKeyOf(otherType.fileId),
-        Body: tinyPng,
-        ContentType: 'image/jpeg',
-      }),
-    );
+    await bucket.put(await uploadKeyOf(otherType.fileId), tinyPng, 'image/jpeg');
     expect(fieldError(await attach(otherType.fileId))).toMatch(/not the type/);
 
     for (const { fileId } of [never, bigger, otherType]) {
       expect(await attachments().countDocuments({ _id: fileId })).toBe(0);
       expectError404(await doctor.c.get(`/api/v1/files/${fileId}/url`));
     }
-    expect(await keysUnder(`attached/avatar/${doctor.id}/`)).toEqual([]);
+    expect(await bucket.keysUnder(`attached/avatar/${doctor.id}/`)).toEqual([]);
     expect((await doctor.c.get('/api/v1/doctors/me')).body.doctor.profile).toBeNull();
   });
 });

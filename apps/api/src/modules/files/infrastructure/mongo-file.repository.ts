@@ -14,7 +14,10 @@ interface FileDoc {
   createdAt: Date;
 }
 
-/** One per attached file, `_id` = file id: inserted once (insert-or-fail), never updated. */
+/**
+ * At most one per file, `_id` = file id, inserted once (insert-or-fail) and
+ * never updated: the file's attachment, or the sweeper's tombstone.
+ */
 export interface AttachmentDoc {
   _id: string;
   key: string;
@@ -22,6 +25,10 @@ export interface AttachmentDoc {
   size: number;
   contentType: string;
   attachedAt: Date;
+}
+export interface SweptDoc {
+  _id: string;
+  sweptAt: Date;
 }
 
 const toFile = (d: FileDoc): StoredFile => ({
@@ -35,18 +42,21 @@ const toFile = (d: FileDoc): StoredFile => ({
   createdAt: d.createdAt,
 });
 
-const toAttachment = (d: AttachmentDoc): FileAttachment => ({
-  fileId: d._id,
-  key: d.key,
-  etag: d.etag,
-  size: d.size,
-  contentType: d.contentType,
-  attachedAt: d.attachedAt,
-});
+const toAttachment = (d: AttachmentDoc | SweptDoc): FileAttachment | 'swept' =>
+  'sweptAt' in d
+    ? 'swept'
+    : {
+        fileId: d._id,
+        key: d.key,
+        etag: d.etag,
+        size: d.size,
+        contentType: d.contentType,
+        attachedAt: d.attachedAt,
+      };
 
 export function makeMongoFileRepository(db: Db): FileRepository & { ensureIndexes(): Promise<void> } {
   const files = db.collection<FileDoc>('files');
-  const attachments = db.collection<AttachmentDoc>('file_attachments');
+  const attachments = db.collection<AttachmentDoc | SweptDoc>('file_attachments');
   const findAttachment = async (fileId: string) => {
     const doc = await attachments.findOne({ _id: fileId });
     return doc ? toAttachment(doc) : null;
@@ -60,9 +70,13 @@ export function makeMongoFileRepository(db: Db): FileRepository & { ensureIndexe
     },
     async findById(id) {
       const [doc, attachment] = await Promise.all([files.findOne({ _id: id }), findAttachment(id)]);
-      return doc ? { ...toFile(doc), attachment } : null;
+      return doc && attachment !== 'swept' ? { ...toFile(doc), attachment } : null;
     },
     insertAttachment: ({ fileId, ...rest }) => insertOrFail(attachments, { _id: fileId, ...rest }),
     findAttachment,
+    insertSweptMark: (fileId, sweptAt) => insertOrFail(attachments, { _id: fileId, sweptAt }),
+    async remove(id) {
+      await files.deleteOne({ _id: id });
+    },
   };
 }

@@ -1,6 +1,8 @@
 import { CHANGE_TRIES } from '../../../platform/retry.ts';
 import { describe, expect, it } from 'vitest';
 import { rejection } from '../../../test-support/rejection.ts';
+import type { AppError } from '../../../platform/app-error.ts';
+import { CODE_REFUSED } from '../domain/one-time-code.ts';
 import { REFRESH_REUSE_WINDOW_MS } from '../domain/refresh-session.ts';
 import type { User } from '../domain/user.ts';
 import { makeIdentityUseCases } from './use-cases.ts';
@@ -8,6 +10,9 @@ import { makeFakeIdentityDeps } from './identity.fakes.ts';
 
 const PASSWORD = 'violet tractor sings 42';
 const IP = '203.0.113.7';
+
+/** What a client sees of an error. */
+const answer = ({ code, message, details }: AppError) => ({ code, message, details });
 
 async function setup() {
   const fake = makeFakeIdentityDeps();
@@ -36,9 +41,32 @@ describe('register and verify', () => {
   it('stops accepting a code after five attempts, right or wrong', async () => {
     const { uc } = await setup();
     for (let i = 0; i < 5; i++) {
-      expect((await rejection(uc.verifyEmail({ email: 'ada@example.com', code: '000000' }))).message).toMatch(/not right/);
+      expect((await rejection(uc.verifyEmail({ email: 'ada@example.com', code: '000000' }))).message).toBe(CODE_REFUSED);
     }
-    expect((await rejection(uc.verifyEmail({ email: 'ada@example.com', code: '123456' }))).message).toMatch(/Too many/);
+    expect((await rejection(uc.verifyEmail({ email: 'ada@example.com', code: '123456' }))).message).toBe(CODE_REFUSED);
+  });
+
+  it('answers an unknown address, a wrong code and a verified address alike; the right code again is 200', async () => {
+    const { uc } = await setup();
+    const refusal = async (email: string, code = '000000') => answer(await rejection(uc.verifyEmail({ email, code })));
+    const unknown = await refusal('ghost@example.com');
+    expect(await refusal('ada@example.com')).toEqual(unknown);
+    await uc.verifyEmail({ email: 'ada@example.com', code: '123456' });
+    expect(await refusal('ada@example.com')).toEqual(unknown);
+    await uc.verifyEmail({ email: 'ada@example.com', code: '123456' });
+    expect(unknown).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: CODE_REFUSED,
+      details: { fieldErrors: { code: [CODE_REFUSED] } },
+    });
+  });
+
+  it('answers a reset for an unknown address like a wrong code', async () => {
+    const { uc } = await setup();
+    await uc.forgotPassword({ email: 'ada@example.com' });
+    const reset = async (email: string) =>
+      answer(await rejection(uc.resetPassword({ email, code: '000000', newPassword: 'another fine phrase 9' })));
+    expect(await reset('ghost@example.com')).toEqual(await reset('ada@example.com'));
   });
 
   it('gives a resent code fresh attempts', async () => {
@@ -128,6 +156,14 @@ describe('login and refresh', () => {
     const { uc, session, fake } = await verifiedLogin();
     fake.advance(31 * 86_400_000);
     expect((await rejection(uc.refresh(session.refreshToken))).code).toBe('UNAUTHENTICATED');
+  });
+
+  it("refuses a token naming another user's session", async () => {
+    const { uc, session, fake } = await verifiedLogin();
+    const me = await uc.authenticate(session.accessToken);
+    const other = await uc.register({ role: 'patient', name: 'Bob', email: 'bob@example.com', password: PASSWORD });
+    const forged = await fake.deps.tokens.sign({ userId: other.id, role: 'patient', sessionId: me.sessionId });
+    expect((await rejection(uc.authenticate(forged))).code).toBe('UNAUTHENTICATED');
   });
 
   it('change-password keeps the current session and ends the others', async () => {

@@ -2,11 +2,12 @@ import { AppError } from '../../../platform/app-error.ts';
 import { emailEffect } from '../../../platform/side-effect.ts';
 import {
   CODE_MAX_ATTEMPTS,
+  CODE_REFUSED,
   checkCode,
-  codeCheckMessages,
   formatCode,
   newCodeExpiry,
   type CodePurpose,
+  type OneTimeCode,
 } from '../domain/one-time-code.ts';
 import type { User } from '../domain/user.ts';
 import type { IdentityDeps } from './ports.ts';
@@ -44,22 +45,35 @@ export async function issueCode(deps: IdentityDeps, user: User, purpose: CodePur
   );
 }
 
-/** Checks a submitted code; throws a 400 naming the `code` field unless it is right. Spends it when right (once). */
-export async function consumeCode(deps: IdentityDeps, user: User | null, purpose: CodePurpose, submitted: string): Promise<void> {
+/**
+ * Checks a submitted code, taking one of its attempts, without spending it;
+ * throws the one refusal (a 400 naming the `code` field) unless it is right.
+ * No account (`user` null) is refused exactly like a wrong code.
+ */
+export async function acceptCode(
+  deps: IdentityDeps,
+  user: User | null,
+  purpose: CodePurpose,
+  submitted: string,
+): Promise<OneTimeCode> {
   const stored = user ? await deps.codes.find(user.id, purpose) : null;
   const now = deps.clock.now();
   const live = stored && stored.expiresAt > now;
   const claimed = live ? await deps.codes.claimAttempt(stored.nonce, CODE_MAX_ATTEMPTS) : false;
   const matches =
     claimed && stored ? deps.secrets.sameDigest(deps.secrets.digest(`${stored.nonce}:${submitted}`), stored.codeHash) : false;
-  const result = checkCode(stored, now, claimed, matches);
-  if (result !== 'ok') throw invalidCode(result);
-  // Spent once: of two right answers arriving together, only the first gets the use key.
-  if (!(await deps.codes.claimUse(stored!.nonce))) throw invalidCode('missing');
+  if (checkCode(stored, now, claimed, matches) !== 'ok') throw codeRefused();
+  return stored!;
 }
 
-function invalidCode(why: keyof typeof codeCheckMessages) {
-  return AppError.validation({ code: [codeCheckMessages[why]] }, codeCheckMessages[why]);
+/** Checks a submitted code like `acceptCode` and spends it: of two right answers arriving together, only the first passes. */
+export async function consumeCode(deps: IdentityDeps, user: User | null, purpose: CodePurpose, submitted: string): Promise<void> {
+  const stored = await acceptCode(deps, user, purpose, submitted);
+  if (!(await deps.codes.claimUse(stored.nonce))) throw codeRefused();
+}
+
+function codeRefused() {
+  return AppError.validation({ code: [CODE_REFUSED] }, CODE_REFUSED);
 }
 
 function escapeHtml(s: string): string {

@@ -38,9 +38,10 @@ export function checkCode(code: OneTimeCode | null, now: Date, attemptClaimed: b
   return matches ? 'ok' : 'wrong';
 }
 
-export const codeCheckMessages: Record<Exclude<CodeCheck, 'ok'>, string> = {
-  missing: 'This code is not valid. Request a new one.',
-  expired: 'This code has expired. Request a new one.',
-  'too-many-attempts': 'Too many wrong attempts. Request a new code.',
-  wrong: 'That code is not right. Check the e-mail and try again.',
-};
+/**
+ * The one answer to every refused code, whatever the reason: the same for an
+ * address with no account as for a wrong, expired or exhausted code, so the
+ * answer never tells whether an address has an account.
+ */
+export const CODE_REFUSED =
+  'This code is not right, or it has expired or been tried too often. Check the e-mail, or request a new code.';

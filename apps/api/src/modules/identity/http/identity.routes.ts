@@ -3,6 +3,7 @@ import {
   ChangePasswordRequest,
   EmailOnlyRequest,
   LoginRequest,
+  REFRESH_COOKIE,
   RegisterRequest,
   ResetPasswordRequest,
   VerifyEmailRequest,
@@ -12,10 +13,10 @@ import { callerOf, type AuthGuards } from '../../../platform/http/auth.middlewar
 import { parseWith } from '../../../platform/http/validate.ts';
 import type { IdentityUseCases } from '../application/use-cases.ts';
 
-export const REFRESH_COOKIE = 'dt_refresh';
-
 export interface IdentityLimits {
   login: RequestHandler;
+  /** Its own budget, so a busy shared address never logs anyone out. */
+  refresh: RequestHandler;
   register: RequestHandler;
   code: RequestHandler;
 }
@@ -56,7 +57,7 @@ export function identityRouter(
     res.json({ accessToken: result.accessToken, user: result.user });
   });
 
-  router.post('/auth/refresh', limits.login, async (req, res) => {
+  router.post('/auth/refresh', limits.refresh, async (req, res) => {
     try {
       const result = await useCases.refresh(refreshCookieOf(req.cookies));
       setRefreshCookie(res, result.refreshToken, result.refreshExpiresAt);

@@ -6,16 +6,25 @@ import type { SchedulingDeps, TimeClaim } from './ports.ts';
 const patientOwner = (patientId: string) => `patient:${patientId}`;
 const isDoctorClaim = (c: { ownerId: string }) => !c.ownerId.startsWith('patient:');
 
-async function forgetBusy(deps: SchedulingDeps, removed: TimeClaim[]) {
-  const byOwner = Map.groupBy(removed.filter(isDoctorClaim), (c) => c.ownerId);
-  await Promise.all(
-    [...byOwner].map(([owner, claims]) =>
-      deps.busyIndex.remove(
-        owner,
-        claims.map((c) => c.cell),
-      ),
-    ),
-  );
+/**
+ * Mirrors claims into the busy index (doctors' cells only). The index is a read
+ * model: a failed update never fails the booking or cancel (the claims are the
+ * truth); it marks the index incomplete, so listings read the claims until a
+ * rebuild.
+ */
+async function updateBusyIndex(deps: SchedulingDeps, op: 'add' | 'remove', claims: TimeClaim[]) {
+  const doctorClaims = claims.filter(isDoctorClaim);
+  if (!doctorClaims.length) return;
+  try {
+    await deps.busyIndex[op](doctorClaims);
+  } catch {
+    deps.busyIndex.invalidate();
+  }
+}
+
+/** Deletes what `ids` of the hold still exist (only those carrying `token`, when given), and forgets them in the index. */
+async function removeClaims(deps: SchedulingDeps, ids: readonly string[], match: { holdId: string; token?: string | undefined }) {
+  await updateBusyIndex(deps, 'remove', await deps.claims.remove(ids, match));
 }
 
 /**
@@ -53,9 +62,23 @@ export function makeClaimTime(deps: SchedulingDeps) {
     ].map((c) => ({ ...c, id: claimId(c.ownerId, c.cell), holdId: input.holdId, token, createdAt: now }));
     const keep = new Set(input.keep);
     const fresh = wanted.filter((c) => !keep.has(c.id));
-    const { taken, inserted } = await deps.claims.insertAll(fresh, { adoptSameHold: !!input.retryOfSameHold });
+    const mine = { holdId: input.holdId, token };
+    let result: Awaited<ReturnType<typeof deps.claims.insertAll>>;
+    try {
+      result = await deps.claims.insertAll(fresh, { adoptSameHold: !!input.retryOfSameHold });
+    } catch (error) {
+      // Some cells may be in before the failure: give back whatever carries this call's token
+      // (if the database lets us; else the reconciler will).
+      await removeClaims(
+        deps,
+        fresh.map((c) => c.id),
+        mine,
+      ).catch(() => {});
+      throw error;
+    }
+    const { taken, inserted } = result;
     if (taken) {
-      await forgetBusy(deps, await deps.claims.remove(inserted, { holdId: input.holdId, token }));
+      await removeClaims(deps, inserted, mine);
       throw new AppError(
         'SLOT_UNAVAILABLE',
         taken.ownerId === owner
@@ -64,9 +87,10 @@ export function makeClaimTime(deps: SchedulingDeps) {
       );
     }
     const insertedIds = new Set(inserted);
-    await deps.busyIndex.add(
-      input.doctorId,
-      fresh.filter((c) => insertedIds.has(c.id) && isDoctorClaim(c)).map((c) => c.cell),
+    await updateBusyIndex(
+      deps,
+      'add',
+      fresh.filter((c) => insertedIds.has(c.id)),
     );
     return { slot, claimIds: wanted.map((c) => c.id), inserted, token };
   };
@@ -79,7 +103,7 @@ export function makeReleaseClaims(deps: SchedulingDeps) {
    * inserts (with its `token`).
    */
   return async function releaseClaims(input: { holdId: string; ids: readonly string[]; token?: string | undefined }) {
-    await forgetBusy(deps, await deps.claims.remove(input.ids, input));
+    await removeClaims(deps, input.ids, input);
   };
 }
 

@@ -1,7 +1,7 @@
 import { AppError } from '../../../platform/app-error.ts';
 import { addDays, localDateOf, viewerDateRangeToUtc } from '../domain/local-time.ts';
 import { generateSlots, groupSlotsByDate } from '../domain/slot-engine.ts';
-import { busyTime } from './busy-time.ts';
+import { busyTime, busyTimeOf } from './busy-time.ts';
 import type { SchedulingDeps } from './ports.ts';
 
 export function makeListSlots(deps: SchedulingDeps) {
@@ -37,12 +37,15 @@ export function makeDoctorsAvailableOn(deps: SchedulingDeps) {
     const range = viewerDateRangeToUtc(date, date, tz);
     const now = deps.clock.now();
     const all = await deps.availability.listAll();
-    const free = await Promise.all(
-      all.map(async ({ doctorId, rules }) => {
-        const busy = await busyTime(deps, doctorId, range.from, range.to);
-        return generateSlots(rules, range, busy, now).length > 0 ? doctorId : null;
-      }),
+    // One read for every doctor (one query when it must come from the claims).
+    const busy = await busyTimeOf(
+      deps,
+      all.map((d) => d.doctorId),
+      range.from,
+      range.to,
     );
-    return free.filter((id): id is string => id !== null);
+    return all
+      .filter(({ doctorId, rules }) => generateSlots(rules, range, busy.get(doctorId)!, now).length > 0)
+      .map((d) => d.doctorId);
   };
 }

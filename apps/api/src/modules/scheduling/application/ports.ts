@@ -29,8 +29,12 @@ export interface ClaimRepository {
   remove(ids: readonly string[], match: { holdId: string; token?: string | undefined }): Promise<TimeClaim[]>;
   /** Every claim of these holds (one query, for the reconciler). */
   findByHolds(holdIds: readonly string[]): Promise<TimeClaim[]>;
-  /** Every doctor-owned claim's owner and cell (a full read, for rebuilding the busy index). */
-  findAllDoctorCells(): Promise<{ ownerId: string; cell: Date }[]>;
+  /** Doctor-owned claims of cells from `from` on (for rebuilding the busy index). */
+  findDoctorClaimsFrom(from: Date): Promise<IndexedClaim[]>;
+  /** These owners' claimed cells in [from, to) (slot listings while the busy index is not complete). */
+  findCellsBetween(ownerIds: readonly string[], from: Date, to: Date): Promise<{ ownerId: string; cell: Date }[]>;
+  /** Deletes every claim of a cell before `before`, in batches; returns how many. */
+  removeCellsBefore(before: Date): Promise<number>;
   /** Holds with claims created in [from, to), for the orphan reconciler. */
   findHoldsCreatedBetween(from: Date, to: Date): Promise<string[]>;
 }
@@ -40,12 +44,35 @@ export interface ListedDoctors {
   findListedDoctor(doctorId: string): Promise<{ id: string; timeZone: string } | null>;
 }
 
-/** Fast read model of claimed cells per doctor; the claims stay the source of truth. */
+/** What the busy index keeps of a claim: the inserting call's token tells two holders of one cell apart. */
+export type IndexedClaim = Pick<TimeClaim, 'ownerId' | 'cell' | 'token'>;
+
+/**
+ * Fast read model of claimed cells per doctor; the claims stay the source of
+ * truth. It can be lost (a Redis restart) or miss an update (Redis away): it
+ * then says it is not complete, and readers use the claims until a rebuild
+ * has completed it again.
+ */
 export interface BusyIndex {
-  add(ownerId: string, cells: Date[]): Promise<void>;
-  remove(ownerId: string, cells: Date[]): Promise<void>;
-  cellsBetween(ownerId: string, from: Date, to: Date): Promise<Date[]>;
-  replaceAll(byOwner: Map<string, Date[]>): Promise<void>;
+  add(claims: IndexedClaim[]): Promise<void>;
+  remove(claims: IndexedClaim[]): Promise<void>;
+  /** Each owner's busy cells in [from, to), or null when the index is not known to be complete (or unreachable). */
+  cellsBetween(ownerIds: readonly string[], from: Date, to: Date): Promise<Map<string, Date[]> | null>;
+  isComplete(): Promise<boolean>;
+  /** After a failed update: marks the index incomplete (as soon as it can be reached again). Never throws. */
+  invalidate(): void;
+  /** Starts a rebuild, or null while another one (in any process) is under way. */
+  beginRebuild(): Promise<BusyIndexRebuild | null>;
+}
+
+export interface BusyIndexRebuild {
+  /**
+   * Replaces the whole index by `claims` (read after `beginRebuild`) plus the
+   * updates made since `beginRebuild`, and marks it complete; false when the
+   * rebuild lost its turn (an invalidation or a restart came in between).
+   */
+  complete(claims: IndexedClaim[]): Promise<boolean>;
+  abandon(): Promise<void>;
 }
 
 export interface SchedulingDeps {

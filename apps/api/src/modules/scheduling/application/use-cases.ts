@@ -3,6 +3,7 @@ import { rebuildBusyIndex } from './busy-time.ts';
 import { makeClaimTime, makeFindClaimsByHolds, makeReleaseClaims } from './claim-time.ts';
 import { makeDoctorsAvailableOn, makeListSlots, makePreviewSlots } from './list-slots.ts';
 import type { SchedulingDeps } from './ports.ts';
+import { makePurgePastClaims } from './purge-past-claims.ts';
 
 export function makeSchedulingUseCases(deps: SchedulingDeps) {
   return {
@@ -15,6 +16,7 @@ export function makeSchedulingUseCases(deps: SchedulingDeps) {
     releaseClaims: makeReleaseClaims(deps),
     findClaimsByHolds: makeFindClaimsByHolds(deps),
     rebuildBusyIndex: () => rebuildBusyIndex(deps),
+    purgePastClaims: makePurgePastClaims(deps),
     findHoldsCreatedBetween: (from: Date, to: Date) => deps.claims.findHoldsCreatedBetween(from, to),
   };
 }

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 // The contracts index does not re-export scheduling.ts yet; reach the file directly.
 import { AvailabilityRules, SlotsQuery, SlotsResponse } from '../../../../../../packages/contracts/src/scheduling.ts';
 import type { AvailabilityRules as DomainRules } from './availability-rules.ts';
+import { viewerDateRangeToUtc } from './local-time.ts';
+import { generateSlots, groupSlotsByDate } from './slot-engine.ts';
 
 /** `{field.path: [messages]}` as the API returns it. */
 function fieldErrors(schema: z.ZodType, value: unknown): Record<string, string[]> {
@@ -140,5 +142,27 @@ describe('SlotsResponse', () => {
     });
     expect(SlotsResponse.safeParse(day('2026-01-05T09:00:00.000Z')).success).toBe(true);
     expect(SlotsResponse.safeParse(day('2026-01-05T10:00:00+01:00')).success).toBe(false);
+  });
+
+  it('holds what the engine lists for a query: only the asked dates, in the asked zone', () => {
+    const query = SlotsQuery.parse({ from: '2026-12-07', to: '2026-12-08', tz: 'America/Los_Angeles' });
+    const rules = AvailabilityRules.parse({
+      timeZone: 'Asia/Kolkata',
+      slotMinutes: 60,
+      minNoticeMinutes: 0,
+      maxAdvanceDays: 365,
+      weekly: [1, 2, 3].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    });
+    const slots = generateSlots(
+      rules,
+      viewerDateRangeToUtc(query.from, query.to, query.tz),
+      [],
+      new Date('2026-12-01T00:00:00Z'),
+    );
+    const response = SlotsResponse.parse({ timeZone: query.tz, days: groupSlotsByDate(slots, query.tz) });
+    expect(response.days.map((d) => [d.date, d.slots.length])).toEqual([
+      ['2026-12-07', 8],
+      ['2026-12-08', 8],
+    ]);
   });
 });

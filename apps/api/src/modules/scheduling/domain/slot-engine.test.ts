@@ -1,7 +1,8 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { AvailabilityRules } from './availability-rules.ts';
 import { claimCells, claimId, occupiedSpan } from './claim-cells.ts';
-import { viewerDateRangeToUtc } from './local-time.ts';
+import { addDays, viewerDateRangeToUtc } from './local-time.ts';
 import { generateSlots, groupSlotsByDate, isSlotOffered, type TimeSpan } from './slot-engine.ts';
 
 const MON = 1;
@@ -306,10 +307,13 @@ describe('generateSlots: other zones and viewers', () => {
     expect(generateSlots(r, viewerDateRangeToUtc('2026-01-05', '2026-01-05', 'Asia/Tokyo'), [], longAgo)).toEqual([]);
   });
 
-  it('returns slots overlapping [from, to): one running across from is in, one starting at to is out', () => {
+  it('returns slots starting in [from, to): one running across from is out, one starting at to is out', () => {
     const r = rules({ weekly: [{ weekday: MON, start: '09:00', end: '11:00' }] });
     const slots = generateSlots(r, { from: at('2026-01-05T09:15:00Z'), to: at('2026-01-05T10:00:00Z') }, [], longAgo);
-    expect(starts(slots)).toEqual(['2026-01-05T09:00:00.000Z', '2026-01-05T09:30:00.000Z']);
+    expect(starts(slots)).toEqual(['2026-01-05T09:30:00.000Z']);
+    expect(
+      starts(generateSlots(r, { from: at('2026-01-05T09:30:00Z'), to: at('2026-01-05T09:30:00.001Z') }, [], longAgo)),
+    ).toEqual(['2026-01-05T09:30:00.000Z']);
     expect(generateSlots(r, { from: at('2026-01-05T10:00:00Z'), to: at('2026-01-05T10:00:00Z') }, [], longAgo)).toEqual([]);
   });
 
@@ -326,6 +330,113 @@ describe('generateSlots: other zones and viewers', () => {
     }
     expect(starts(month)).toEqual(starts(byDay));
     expectWellFormed(month, 30);
+  });
+});
+
+describe('listing a viewer’s days (what list-slots does)', () => {
+  const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
+  /** The viewer's dates as a UTC range, the engine, then grouped by the viewer's dates. */
+  const listDays = (r: AvailabilityRules, from: string, to: string, tz: string) =>
+    groupSlotsByDate(generateSlots(r, viewerDateRangeToUtc(from, to, tz), [], longAgo), tz);
+  /** Luxon, not the code under test, says which date an instant is on in a zone. */
+  const dateIn = (instant: Date | string, tz: string) => DateTime.fromJSDate(new Date(instant), { zone: tz }).toISODate();
+
+  it('leaves out a slot that started on the day before (Kolkata doctor, Los Angeles viewer)', () => {
+    const r = rules({
+      timeZone: 'Asia/Kolkata',
+      slotMinutes: 60,
+      weekly: [MON, 2].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    });
+    // LA's 2026-12-07 is 08:00Z..08:00Z; 13:00 IST (07:30Z) ran into it from the 6th.
+    const days = listDays(r, '2026-12-07', '2026-12-07', 'America/Los_Angeles');
+    expect(days.map((d) => d.date)).toEqual(['2026-12-07']);
+    expect(days[0]!.slots.map((s) => s.start)).toEqual([
+      '2026-12-07T08:30:00.000Z',
+      '2026-12-07T09:30:00.000Z',
+      '2026-12-07T10:30:00.000Z',
+      '2026-12-08T03:30:00.000Z',
+      '2026-12-08T04:30:00.000Z',
+      '2026-12-08T05:30:00.000Z',
+      '2026-12-08T06:30:00.000Z',
+      '2026-12-08T07:30:00.000Z',
+    ]);
+  });
+
+  // A doctor in UTC working round the clock in 30-minute slots: the viewer's
+  // day holds exactly two slots per real hour it lasts.
+  it.each([
+    ['America/New_York', '2026-03-08', 23],
+    ['America/New_York', '2026-11-01', 25],
+    ['Europe/London', '2026-03-29', 23],
+    ['Europe/London', '2026-10-25', 25],
+    ['Australia/Lord_Howe', '2026-10-04', 23.5],
+    ['Australia/Lord_Howe', '2026-04-05', 24.5],
+    ['America/Santiago', '2026-09-06', 23],
+    ['America/Santiago', '2026-04-04', 25],
+    ['Pacific/Chatham', '2026-09-27', 23],
+    ['Pacific/Chatham', '2026-04-05', 25],
+    ['America/St_Johns', '2026-03-08', 23],
+    ['Asia/Kathmandu', '2026-03-08', 24],
+  ])('a viewer in %s sees %s as a day of %s hours', (tz, date, hours) => {
+    const r = rules({ timeZone: 'UTC', weekly: EVERY_DAY.map((weekday) => ({ weekday, start: '00:00', end: '24:00' })) });
+    const days = listDays(r, date, date, tz);
+    expect(days.map((d) => [d.date, d.slots.length])).toEqual([[date, hours * 2]]);
+    expect(days[0]!.slots.every((s) => dateIn(s.start, tz) === date)).toBe(true);
+  });
+
+  const schedules = {
+    'round the clock, 60-minute slots': rules({
+      slotMinutes: 60,
+      weekly: EVERY_DAY.map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
+    }),
+    'split days, 45-minute slots and a 10-minute buffer': rules({
+      slotMinutes: 45,
+      bufferMinutes: 10,
+      weekly: EVERY_DAY.flatMap((weekday) => [
+        { weekday, start: '00:00', end: '02:30' },
+        { weekday, start: '09:05', end: '12:00' },
+        { weekday, start: '22:15', end: '24:00' },
+      ]),
+    }),
+  };
+  // [doctor's zone, viewer's zone, viewer's first and last date]: each DST
+  // change seen from the doctor's side and from the viewer's, with half-hour
+  // and 45-minute zones on the other side.
+  const cases: [string, string, string, string][] = [
+    ['Asia/Kolkata', 'America/Los_Angeles', '2026-12-07', '2026-12-07'],
+    ['Asia/Kolkata', 'America/New_York', '2026-03-07', '2026-03-09'],
+    ['America/New_York', 'Asia/Kathmandu', '2026-03-08', '2026-03-09'],
+    ['America/St_Johns', 'America/New_York', '2026-10-31', '2026-11-02'],
+    ['America/New_York', 'Pacific/Chatham', '2026-11-01', '2026-11-02'],
+    ['Asia/Kathmandu', 'Europe/London', '2026-03-29', '2026-03-29'],
+    ['Europe/London', 'America/St_Johns', '2026-03-28', '2026-03-30'],
+    ['Pacific/Chatham', 'Europe/London', '2026-10-25', '2026-10-25'],
+    ['Europe/London', 'Asia/Kolkata', '2026-10-24', '2026-10-26'],
+    ['Asia/Kolkata', 'Australia/Lord_Howe', '2026-10-04', '2026-10-04'],
+    ['Australia/Lord_Howe', 'Asia/Kathmandu', '2026-04-04', '2026-04-06'],
+    ['Australia/Lord_Howe', 'America/Santiago', '2026-10-03', '2026-10-05'],
+    ['America/St_Johns', 'America/Santiago', '2026-09-06', '2026-09-06'],
+    ['America/Santiago', 'Asia/Kolkata', '2026-04-04', '2026-04-05'],
+    ['Pacific/Chatham', 'America/Santiago', '2026-04-04', '2026-04-05'],
+    ['America/Santiago', 'Pacific/Chatham', '2026-09-26', '2026-09-27'],
+    ['Asia/Kathmandu', 'Pacific/Chatham', '2026-04-05', '2026-04-05'],
+  ];
+  describe.each(Object.entries(schedules))('%s', (_, schedule) => {
+    it.each(cases)('doctor in %s, viewer in %s, %s to %s', (doctorZone, viewerZone, from, to) => {
+      const r = { ...schedule, timeZone: doctorZone };
+      const days = listDays(r, from, to, viewerZone);
+      // Every slot the doctor offers from two days before to two days after,
+      // kept when it starts on one of the viewer's dates.
+      const around = viewerDateRangeToUtc(addDays(from, -2), addDays(to, 2), viewerZone);
+      const expected = generateSlots(r, around, [], longAgo).filter((s) => {
+        const date = dateIn(s.start, viewerZone)!;
+        return from <= date && date <= to;
+      });
+      expect(expected.length).toBeGreaterThan(0);
+      for (const day of days)
+        for (const slot of day.slots) expect([slot.start, dateIn(slot.start, viewerZone)]).toEqual([slot.start, day.date]);
+      expect(days.flatMap((d) => d.slots.map((s) => s.start))).toEqual(starts(expected));
+    });
   });
 });
 

@@ -83,7 +83,9 @@ function slotGrid(rules: AvailabilityRules, firstDate: string, lastDate: string)
 }
 
 /**
- * Free, bookable slots overlapping [range.from, range.to), sorted by start.
+ * Free, bookable slots starting in [range.from, range.to), sorted by start: a
+ * slot belongs to the day it starts on, so one that only runs into the range
+ * (say across the viewer's midnight) is the previous day's, not this one's.
  * `busy` is the doctor's booked time, each booking including its buffer. A
  * slot is free when the time it would occupy (itself plus the buffer after it,
  * widened to claim cells) touches no busy time: exactly what booking it would
@@ -97,22 +99,19 @@ export function generateSlots(
 ): TimeSpan[] {
   if (!(rules.slotMinutes > 0) || rules.bufferMinutes < 0)
     throw new RangeError('slotMinutes must be positive and bufferMinutes not negative');
-  const slotMs = rules.slotMinutes * MINUTE_MS;
-  const noticeAt = now.getTime() + rules.minNoticeMinutes * MINUTE_MS;
-  const horizonAt = now.getTime() + rules.maxAdvanceDays * DAY_MS;
-  // Only starts in [lo, hi) can survive the filters below; expanding just
-  // their local dates (plus a day each side for zone shifts) bounds the work.
-  const lo = Math.max(range.from.getTime() - slotMs, noticeAt);
-  const hi = Math.min(range.to.getTime(), horizonAt);
-  if (!(range.from.getTime() < range.to.getTime() && lo < hi)) return [];
+  // Offered starts lie in [lo, hi): inside the range, after the notice, before
+  // the horizon. Expanding just their local dates (plus a day each side for
+  // zone shifts) bounds the work.
+  const lo = Math.max(range.from.getTime(), now.getTime() + rules.minNoticeMinutes * MINUTE_MS);
+  const hi = Math.min(range.to.getTime(), now.getTime() + rules.maxAdvanceDays * DAY_MS);
+  if (!(lo < hi)) return [];
   const firstDate = addDays(localDateOf(new Date(lo), rules.timeZone), -1);
   const lastDate = addDays(localDateOf(new Date(hi), rules.timeZone), 1);
 
   const isBusy = busyChecker(busy);
   return slotGrid(rules, firstDate, lastDate).filter((slot) => {
     const start = slot.start.getTime();
-    if (start < noticeAt || start >= horizonAt) return false;
-    if (!overlaps(slot, { start: range.from, end: range.to })) return false;
+    if (start < lo || start >= hi) return false;
     const occupied = occupiedSpan(slot.start, slot.end, rules.bufferMinutes);
     return !isBusy(occupied.start.getTime(), occupied.end.getTime());
   });

@@ -1,13 +1,15 @@
-import { AvailabilityRules, Id, SlotsQuery } from '@doctime/contracts';
-import { Router } from 'express';
-import { z } from 'zod';
+import { AvailabilityRules, Id, SlotsPreviewQuery, SlotsQuery } from '@doctime/contracts';
+import { Router, type RequestHandler } from 'express';
 import { callerOf, type AuthGuards } from '../../../platform/http/auth.middleware.ts';
 import { parseWith } from '../../../platform/http/validate.ts';
 import type { SchedulingUseCases } from '../application/use-cases.ts';
 
-const PreviewQuery = z.object({ days: z.coerce.number().int().min(1).max(31).default(14) });
+export interface SchedulingLimits {
+  /** Per IP: each listing runs the slot engine. */
+  slots: RequestHandler;
+}
 
-export function schedulingRouter(useCases: SchedulingUseCases, guards: AuthGuards): Router {
+export function schedulingRouter(useCases: SchedulingUseCases, guards: AuthGuards, limits: SchedulingLimits): Router {
   const router = Router();
   const doctorOnly = guards.requireRole('doctor');
 
@@ -21,10 +23,10 @@ export function schedulingRouter(useCases: SchedulingUseCases, guards: AuthGuard
   });
 
   router.get('/doctors/me/availability/preview', doctorOnly, async (req, res) => {
-    res.json(await useCases.previewSlots(callerOf(res).userId, parseWith(PreviewQuery, req.query).days));
+    res.json(await useCases.previewSlots(callerOf(res).userId, parseWith(SlotsPreviewQuery, req.query).days));
   });
 
-  router.get('/doctors/:id/slots', async (req, res) => {
+  router.get('/doctors/:id/slots', limits.slots, async (req, res) => {
     const query = parseWith(SlotsQuery, req.query);
     res.json(await useCases.listSlots({ doctorId: parseWith(Id, req.params['id']), ...query }));
   });

@@ -7,15 +7,21 @@ interface ClaimDoc extends Omit<TimeClaim, 'id'> {
 }
 
 const toClaim = ({ _id, ...rest }: ClaimDoc): TimeClaim => ({ id: _id, ...rest });
+/** Claims deleted per round (well below the ~32,000 a FerretDB deleteMany can take). */
+const PURGE_BATCH = 10_000;
 
 /** Time claims: one document per 5-minute cell, `_id` unique, so a cell has one holder. */
-export function makeMongoClaimRepository(db: Db): ClaimRepository & { ensureIndexes(): Promise<void> } {
+export function makeMongoClaimRepository(db: Db): ClaimRepository & {
+  ensureIndexes(): Promise<void>;
+  removeCellsBefore(before: Date, batch?: number): Promise<number>;
+} {
   const claims = db.collection<ClaimDoc>('time_claims');
   return {
     async ensureIndexes() {
       await claims.createIndex({ ownerId: 1, cell: 1 }, { name: 'owner_cell' });
       await claims.createIndex({ holdId: 1 }, { name: 'hold' });
       await claims.createIndex({ createdAt: 1 }, { name: 'created' });
+      await claims.createIndex({ cell: 1 }, { name: 'cell' });
     },
     async insertAll(items, { adoptSameHold }) {
       const inserted: string[] = [];
@@ -52,9 +58,33 @@ export function makeMongoClaimRepository(db: Db): ClaimRepository & { ensureInde
       if (!holdIds.length) return [];
       return (await claims.find({ holdId: { $in: [...holdIds] } }).toArray()).map(toClaim);
     },
-    async findAllDoctorCells() {
-      const docs = await claims.find({ ownerId: { $not: /^patient:/ } }, { projection: { ownerId: 1, cell: 1 } }).toArray();
+    async findDoctorClaimsFrom(from) {
+      const docs = await claims
+        .find({ cell: { $gte: from }, ownerId: { $not: /^patient:/ } }, { projection: { ownerId: 1, cell: 1, token: 1 } })
+        .toArray();
+      return docs.map((d) => ({ ownerId: d.ownerId, cell: d.cell, token: d.token }));
+    },
+    async findCellsBetween(ownerIds, from, to) {
+      if (!ownerIds.length) return [];
+      const docs = await claims
+        .find({ ownerId: { $in: [...ownerIds] }, cell: { $gte: from, $lt: to } }, { projection: { ownerId: 1, cell: 1 } })
+        .toArray();
       return docs.map((d) => ({ ownerId: d.ownerId, cell: d.cell }));
+    },
+    async removeCellsBefore(before: Date, batch: number = PURGE_BATCH) {
+      // A deleteMany matching ~32,000 documents fails on FerretDB (SQLite's limit on bound
+      // variables): each round deletes up to the `batch`-th oldest cell, then the rest.
+      let deleted = 0;
+      for (;;) {
+        const [edge] = await claims
+          .find({ cell: { $lt: before } }, { projection: { cell: 1 } })
+          .sort({ cell: 1 })
+          .skip(batch - 1)
+          .limit(1)
+          .toArray();
+        deleted += (await claims.deleteMany({ cell: edge ? { $lte: edge.cell } : { $lt: before } })).deletedCount;
+        if (!edge) return deleted;
+      }
     },
     async findHoldsCreatedBetween(from, to) {
       return (await claims.distinct('holdId', { createdAt: { $gte: from, $lt: to } })) as string[];
