@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteObjectCommand, PutBucketCorsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 /** Credentials of the local S3 identity: random per data folder, never in the repository. */
 function localCredentials(dataDir) {
@@ -22,7 +22,7 @@ function localCredentials(dataDir) {
 /**
  * The arguments for `weed server` with its S3 gateway on `s3Port`; the master,
  * volume and filer take the three ports after it (and, as SeaweedFS does,
- * their gRPC ports 10000 above). Returns the credentials the API must use.
+ * every gRPC port is 10000 above its HTTP port). Returns the credentials the API must use.
  */
 export function seaweedArgs({ dataDir, s3Port }) {
   const dir = path.join(dataDir, 'seaweedfs');
@@ -32,7 +32,13 @@ export function seaweedArgs({ dataDir, s3Port }) {
   // One identity with rights on every bucket; anonymous requests get nothing (the bucket stays private).
   const identities = [{ name: 'doctime', credentials: [credentials], actions: ['Admin', 'Read', 'List', 'Tagging', 'Write'] }];
   writeFileSync(config, JSON.stringify({ identities }), { mode: 0o600 });
+  const logs = path.join(dir, 'logs');
+  mkdirSync(logs, { recursive: true });
   const args = [
+    // Its logs go to files (`.data/*/seaweedfs/logs`), not the test or start output.
+    '-alsologtostderr=false',
+    '-stderrthreshold=FATAL',
+    `-logdir=${logs}`,
     'server',
     '-ip=127.0.0.1',
     '-ip.bind=127.0.0.1',
@@ -44,12 +50,19 @@ export function seaweedArgs({ dataDir, s3Port }) {
     '-volume.max=0',
     '-s3',
     `-s3.port=${s3Port}`,
+    // No Iceberg or Lance catalogue listeners (fixed ports that two stacks would fight over).
+    '-s3.port.iceberg=0',
+    '-s3.port.lance=0',
     `-s3.config=${config}`,
   ];
   return { args, credentials };
 }
 
-/** Creates the bucket (once) and lets the web app's origin PUT and GET through presigned URLs. */
+/**
+ * Creates the bucket (once), lets the web app's origin PUT and GET through
+ * presigned URLs, and returns once an object write succeeds: the first write
+ * waits for the filer's lock ring, which forms some seconds after start.
+ */
 export async function prepareBucket({ endpoint, bucket, credentials, webOrigin }) {
   const client = new S3Client({
     endpoint,
@@ -57,18 +70,22 @@ export async function prepareBucket({ endpoint, bucket, credentials, webOrigin }
     forcePathStyle: true,
     credentials: { accessKeyId: credentials.accessKey, secretAccessKey: credentials.secretKey },
   });
-  try {
-    // The gateway answers before the filer is ready: retry for a while.
+  // The gateway answers before the filer is ready: each step is retried for a while.
+  const retried = async (command, done = () => false) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        await client.send(new CreateBucketCommand({ Bucket: bucket }));
-        break;
+        return await client.send(command);
       } catch (error) {
-        if (['BucketAlreadyOwnedByYou', 'BucketAlreadyExists'].includes(error.name)) break;
+        if (done(error)) return;
         if (attempt >= 60) throw error;
         await new Promise((r) => setTimeout(r, 500));
       }
     }
+  };
+  try {
+    await retried(new CreateBucketCommand({ Bucket: bucket }), (error) =>
+      ['BucketAlreadyOwnedByYou', 'BucketAlreadyExists'].includes(error.name),
+    );
     await client.send(
       new PutBucketCorsCommand({
         Bucket: bucket,
@@ -85,6 +102,9 @@ export async function prepareBucket({ endpoint, bucket, credentials, webOrigin }
         },
       }),
     );
+    const probe = { Bucket: bucket, Key: 'startup-probe' };
+    await retried(new PutObjectCommand({ ...probe, Body: 'ready' }));
+    await client.send(new DeleteObjectCommand(probe));
   } finally {
     client.destroy();
   }
