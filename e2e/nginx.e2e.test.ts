@@ -142,6 +142,8 @@ const SECURITY_HEADERS = [
   'x-frame-options',
   'cross-origin-opener-policy',
   'cross-origin-resource-policy',
+  'permissions-policy',
+  'cache-control',
 ];
 
 let browser: Browser;
