@@ -1,6 +1,6 @@
 import { errorStatus, type ErrorBody } from '@doctime/contracts';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
+import { MongoBulkWriteError, MongoNetworkError, MongoServerSelectionError } from 'mongodb';
 import { AppError } from '../app-error.ts';
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
@@ -58,7 +58,12 @@ const clientErrors: [matches: (e: LowerLevelError) => boolean, toAppError: () =>
 ];
 
 /** The database cannot be reached (down, paused, restarting): the request may succeed shortly. */
-const dependencyDown = (err: unknown) => err instanceof MongoNetworkError || err instanceof MongoServerSelectionError;
+function dependencyDown(err: unknown): boolean {
+  if (err instanceof MongoNetworkError || err instanceof MongoServerSelectionError) return true;
+  // insertMany wraps a network failure in a MongoBulkWriteError by copying its fields (no `cause`):
+  // no write error and no server error code means the database never answered.
+  return err instanceof MongoBulkWriteError && [err.writeErrors].flat().length === 0 && err.code === undefined;
+}
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
