@@ -3,8 +3,11 @@ import type { SchedulingDeps } from './ports.ts';
 
 const CELL_MS = CLAIM_CELL_MINUTES * 60_000;
 const DAY_MS = 86_400_000;
-/** The index holds cells from a day ago on: the listing windows' margin below (older cells never matter). */
-const INDEXED_PAST_MS = DAY_MS;
+/**
+ * How far into the past claims still matter: the listing windows' margin below.
+ * The index holds cells from this long ago on, and older claims may be purged.
+ */
+export const CLAIMS_LOOK_BACK_MS = DAY_MS;
 
 /** Sorted cells merged into busy intervals for the slot engine. */
 function toSpans(cells: Date[]): TimeSpan[] {
@@ -59,7 +62,7 @@ export async function rebuildBusyIndex(deps: SchedulingDeps): Promise<boolean> {
   const rebuild = await deps.busyIndex.beginRebuild();
   if (!rebuild) return false;
   try {
-    const claims = await deps.claims.findDoctorClaimsFrom(new Date(deps.clock.now().getTime() - INDEXED_PAST_MS));
+    const claims = await deps.claims.findDoctorClaimsFrom(new Date(deps.clock.now().getTime() - CLAIMS_LOOK_BACK_MS));
     return await rebuild.complete(claims);
   } catch (error) {
     await rebuild.abandon().catch(() => {});
