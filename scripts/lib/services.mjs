@@ -3,7 +3,8 @@
 // SigV4), Mailpit (SMTP + web inbox) and Redis. Shared by `npm start` and `npm test`.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { prepareBucket, seaweedArgs } from './seaweedfs.mjs';
@@ -25,6 +26,7 @@ export function ensureGoTools() {
     'ferretdb/go.mod',
     'ferretdb/go.sum',
     'ferretdb/main.go',
+    'ferretdb/patches/sqlite-id-index.patch',
     'mailpit/go.mod',
     'mailpit/go.sum',
     'seaweedfs/go.mod',
@@ -42,6 +44,7 @@ export function ensureGoTools() {
     return;
   log('building FerretDB, Mailpit and SeaweedFS from the Go module proxy (first run only; about 10 minutes)…');
   mkdirSync(toolsBin, { recursive: true });
+  preparePatchedFerretDB();
   run('go', ['build', '-o', path.join(toolsBin, 'ferretdb'), '.'], { cwd: path.join(root, 'tools/ferretdb') });
   run('go', ['install', 'tool'], { cwd: path.join(root, 'tools/mailpit'), env: { ...process.env, GOBIN: toolsBin } });
   // `go install` refuses SeaweedFS (its go.mod has a replace directive); our module copies it and builds.
@@ -49,6 +52,37 @@ export function ensureGoTools() {
     cwd: path.join(root, 'tools/seaweedfs'),
   });
   writeFileSync(stampFile, stamp);
+}
+
+/**
+ * FerretDB's source at the version tools/ferretdb/go.mod pins, from the Go
+ * module proxy, with our patches applied, in .tools/src/ferretdb (the
+ * go.mod's `replace` points there). Decision 0013: upstream's SQLite backend
+ * never uses its `_id` index.
+ */
+function preparePatchedFerretDB() {
+  const goMod = readFileSync(path.join(root, 'tools/ferretdb/go.mod'), 'utf8');
+  const version = /^require github\.com\/FerretDB\/FerretDB (\S+)$/m.exec(goMod)?.[1];
+  if (!version) throw new Error('tools/ferretdb/go.mod does not pin github.com/FerretDB/FerretDB');
+  const download = spawnSync('go', ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${version}`], {
+    cwd: os.tmpdir(),
+    encoding: 'utf8',
+  });
+  if (download.status !== 0) throw new Error(`go mod download FerretDB failed: ${download.stderr}`);
+  const target = path.join(root, '.tools/src/ferretdb');
+  rmSync(target, { recursive: true, force: true });
+  cpSync(JSON.parse(download.stdout).Dir, target, { recursive: true });
+  const writable = (dir) => {
+    chmodSync(dir, 0o755);
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) writable(p);
+      else chmodSync(p, 0o644);
+    }
+  };
+  writable(target);
+  const patches = path.join(root, 'tools/ferretdb/patches');
+  for (const patch of readdirSync(patches).sort()) run('git', ['apply', path.join(patches, patch)], { cwd: target });
 }
 
 /** Installs Debian packages that are missing (needs root or sudo). */

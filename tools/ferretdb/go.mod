@@ -67,3 +67,6 @@ require (
 	modernc.org/strutil v1.2.0 // indirect
 	modernc.org/token v1.1.0 // indirect
 )
+
+// FerretDB's source with tools/ferretdb/patches applied, prepared by scripts/lib/services.mjs.
+replace github.com/FerretDB/FerretDB => ../../.tools/src/ferretdb
