@@ -10,20 +10,11 @@ import { MongoClient } from 'mongodb';
 import { loadConfig } from '../apps/api/src/main/config.ts';
 import { buildContainer } from '../apps/api/src/main/container.ts';
 import { makeLogger } from '../apps/api/src/platform/logger.ts';
+import { percentile, pool } from './lib/bench.ts';
 import { debian, ensureDebianPackages, ensureGoTools, root, startServices } from './lib/services.mjs';
 
 const PASSWORD = 'bench passphrase 4242';
 const CONCURRENCY = 20;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function pool<T>(items: T[], width: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
-}
 
 ensureDebianPackages([debian.redis]);
 ensureGoTools();

@@ -109,9 +109,6 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     doctors.useCases,
     identity.guards,
   );
-  for (const [type, handler] of Object.entries({ ...doctors.effectHandlers, ...admin.effectHandlers })) {
-    outbox.register(type, handler);
-  }
 
   const scheduling = await makeSchedulingModule(
     db,
@@ -138,6 +135,14 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     identity.guards,
     { booking: perCaller('booking-user', rl.bookingUser) },
   );
+
+  for (const [type, handler] of Object.entries({
+    ...doctors.effectHandlers,
+    ...admin.effectHandlers,
+    ...appointments.effectHandlers,
+  })) {
+    outbox.register(type, handler);
+  }
 
   const leases = makeJobLeases(db, clock);
   await leases.ensureIndexes();
@@ -176,6 +181,8 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     async close() {
       await outbox.stop();
       await scheduling.close();
+      identity.close();
+      doctors.close();
       storage.close();
       mailer.close();
       redis?.disconnect();

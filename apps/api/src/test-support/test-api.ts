@@ -5,6 +5,8 @@ import { MongoClient } from 'mongodb';
 import { loadConfig } from '../main/config.ts';
 import { buildContainer } from '../main/container.ts';
 import { makeLogger } from '../platform/logger.ts';
+import type { QueryShape } from './index-coverage.ts';
+import { recordingQueries } from './query-recorder.ts';
 
 /** A clock tests can move forward, e.g. past a code's expiry. */
 export class TestClock {
@@ -25,13 +27,16 @@ export async function startTestApi(
   logSink?: { write(line: string): void },
   /** A second API process on another test API's database (which that one drops when it stops). */
   shared?: { dbName: string },
+  /** Hands over every query the API's own Mongo client sends, from start-up on (see query-recorder.ts). */
+  onQuery?: (query: QueryShape) => void,
 ) {
   if (!process.env['MONGODB_URI']) throw new Error('Integration tests need the services: run them with `npm test`.');
   const dbName = shared?.dbName ?? `it_${randomUUID().slice(0, 8)}`;
   const clock = new TestClock();
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_DB: dbName, ...env });
   const logger = logSink ? makeLogger('trace', logSink) : makeLogger('silent');
-  const container = await buildContainer(config, logger, { clock });
+  const build = () => buildContainer(config, logger, { clock });
+  const container = await (onQuery ? recordingQueries(build, onQuery) : build());
   const server: Server = createServer(container.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -9,7 +9,7 @@ import { makeMongoAuditLogRepository } from './infrastructure/mongo-audit-log.re
 /** Wires the admin module: KYC decisions and blocking across modules, the audit log. */
 export async function makeAdminModule(db: Db, adapters: Omit<AdminDeps, 'audit'>, kyc: KycReads, guards: AuthGuards) {
   const audit = makeMongoAuditLogRepository(db);
-  await audit.ensureIndexes();
+  await audit.backfillLists();
   const useCases = makeAdminUseCases({ ...adapters, audit });
   const effectHandlers: Record<string, EffectHandler> = {
     // Audit entries are committed with the action they record and written here, once per outbox entry.

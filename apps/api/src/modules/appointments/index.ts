@@ -17,6 +17,9 @@ export async function makeAppointmentsModule(
 ) {
   const appointments = makeMongoAppointmentRepository(db, outbox);
   await appointments.ensureIndexes();
-  const useCases = makeAppointmentsUseCases({ ...adapters, appointments, idempotency: makeMongoIdempotencyRepository(db) });
-  return { useCases, router: appointmentsRouter(useCases, guards, limits) };
+  await appointments.backfillLists();
+  const idempotency = makeMongoIdempotencyRepository(db);
+  await idempotency.ensureIndexes();
+  const useCases = makeAppointmentsUseCases({ ...adapters, appointments, idempotency });
+  return { useCases, router: appointmentsRouter(useCases, guards, limits), effectHandlers: appointments.effectHandlers };
 }

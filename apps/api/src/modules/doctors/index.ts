@@ -14,11 +14,12 @@ type Adapters = Omit<DoctorsDeps, 'doctors' | 'specialties'>;
 export async function makeDoctorsModule(db: Db, outbox: Outbox, adapters: Adapters, guards: AuthGuards, limits: DoctorsLimits) {
   const doctors = makeMongoDoctorRepository(db, outbox);
   const specialties = makeMongoSpecialtyRepository(db);
-  await Promise.all([doctors.ensureIndexes(), specialties.seed(seedSpecialties)]);
+  await specialties.ensureIndexes();
+  await specialties.seed(seedSpecialties);
   const useCases = makeDoctorsUseCases({ ...adapters, doctors, specialties });
   const effectHandlers: Record<string, EffectHandler> = {
     // Identity committed a block or unblock: mirror identity's current answer for search.
     'account.block-changed': (payload) => useCases.mirrorAccountBlock(String(payload['userId'])),
   };
-  return { useCases, router: doctorsRouter(useCases, guards, limits), effectHandlers };
+  return { useCases, router: doctorsRouter(useCases, guards, limits), effectHandlers, close: doctors.close };
 }

@@ -20,9 +20,12 @@ export async function makeIdentityModule(
   // Account changes and code e-mails commit their side effects through the outbox.
   const users = makeMongoUserRepository(db, outbox);
   const sessions = makeMongoSessionRepository(db);
-  await Promise.all([users.ensureIndexes(), sessions.ensureIndexes()]);
-  const useCases = makeIdentityUseCases({ ...adapters, users, sessions, codes: makeMongoOneTimeCodeRepository(db, outbox) });
+  const codes = makeMongoOneTimeCodeRepository(db, outbox);
+  await Promise.all([users.ensureIndexes(), sessions.ensureIndexes(), codes.ensureIndexes()]);
+  // Before serving: accounts and sessions stored before their keys and lists existed (once per database).
+  await Promise.all([users.backfillEmailKeys(), sessions.backfillLists()]);
+  const useCases = makeIdentityUseCases({ ...adapters, users, sessions, codes });
   const guards: AuthGuards = makeAuthGuards(useCases.authenticate);
   const router = identityRouter(useCases, guards, http.limits, { secure: http.secureCookies }, http.onBackgroundError);
-  return { useCases, guards, router };
+  return { useCases, guards, router, close: users.close };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MongoClient, type Db } from 'mongodb';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useScratchDb } from '../../test-support/scratch-db.ts';
 import { makeJobLeases } from './job-lease.ts';
 
 /**
@@ -10,19 +10,9 @@ import { makeJobLeases } from './job-lease.ts';
  * told where the newest finished run started.
  */
 
-let client: MongoClient;
-let db: Db;
-beforeAll(async () => {
-  client = new MongoClient(process.env['MONGODB_URI']!);
-  await client.connect();
-  db = client.db(`it_${randomUUID().slice(0, 8)}`);
-});
-afterAll(async () => {
-  await db?.dropDatabase().catch(() => {});
-  await client?.close();
-});
+const scratch = useScratchDb();
 
-const processes = (n: number) => Array.from({ length: n }, () => makeJobLeases(db));
+const processes = (n: number) => Array.from({ length: n }, () => makeJobLeases(scratch.db));
 
 it('of eight processes starting a job at once, exactly one runs it', async () => {
   const job = `job-${randomUUID()}`;
@@ -53,14 +43,14 @@ it('nobody starts a job while a run is under way; the next run learns when the f
   expect(await b!.runExclusive(job, 60_000, async () => 'overlap')).toEqual({ ran: false });
   release();
   expect(await first).toEqual({ ran: true, result: null });
-  const started = (await db.collection('job_runs').findOne({ _id: `${job}:1` as never }))!['startedAt'] as Date;
+  const started = (await scratch.db.collection('job_runs').findOne({ _id: `${job}:1` as never }))!['startedAt'] as Date;
   expect(await b!.runExclusive(job, 60_000, async (lastGoodStart) => lastGoodStart)).toEqual({ ran: true, result: started });
 });
 
 it('a run whose process died is taken over once its lease ran out, and a failed run counts as not finished', async () => {
   const job = `job-${randomUUID()}`;
   const longAgo = new Date(Date.now() - 3_600_000);
-  await db.collection('job_runs').insertMany([
+  await scratch.db.collection('job_runs').insertMany([
     {
       _id: `${job}:1` as never,
       job,
@@ -90,5 +80,5 @@ it('a run whose process died is taken over once its lease ran out, and a failed 
   ).rejects.toThrow('boom');
   // Run 3 failed: run 4 still continues from run 1, the newest that finished.
   expect(await leases!.runExclusive(job, 60_000, async (lastGoodStart) => lastGoodStart)).toEqual({ ran: true, result: longAgo });
-  expect(await db.collection('job_runs').countDocuments({ job })).toBe(4);
+  expect(await scratch.db.collection('job_runs').countDocuments({ job })).toBe(4);
 });

@@ -1,4 +1,12 @@
-import { MongoClient, MongoServerError, type Collection, type Db, type Document, type OptionalUnlessRequiredId } from 'mongodb';
+import {
+  MongoBulkWriteError,
+  MongoClient,
+  MongoServerError,
+  type Collection,
+  type Db,
+  type Document,
+  type OptionalUnlessRequiredId,
+} from 'mongodb';
 
 export async function connectMongo(uri: string, dbName: string): Promise<{ client: MongoClient; db: Db }> {
   // A paused or unreachable database fails a request within bounds (a 503) instead of hanging it.
@@ -38,5 +46,22 @@ export async function replaceWhole<T extends Document>(collection: Collection<T>
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     await collection.replaceOne(filter, doc as never);
+  }
+}
+
+/**
+ * Inserts many documents, each if its `_id` is free (a backfill that may repeat): one bulk
+ * write per thousand instead of a round trip each; duplicates are skipped, any other error thrown.
+ */
+export async function insertManyIfAbsent<T extends Document>(collection: Collection<T>, docs: OptionalUnlessRequiredId<T>[]) {
+  for (let i = 0; i < docs.length; i += 1_000) {
+    try {
+      await collection.insertMany(docs.slice(i, i + 1_000), { ordered: false });
+    } catch (error) {
+      const onlyDuplicates =
+        error instanceof MongoBulkWriteError &&
+        (Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]).every((e) => e.code === 11000);
+      if (!onlyDuplicates) throw error;
+    }
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Document } from 'mongodb';
 import type { Outbox } from '../outbox/outbox.ts';
 import type { SideEffect } from '../side-effect.ts';
+import type { ChangeFeed } from './change-feed.ts';
 import { insertOrFail, replaceWhole } from './mongo.ts';
 
 /** A record with a version that every change increases by exactly one. */
@@ -30,8 +31,15 @@ interface VersionDoc extends Document {
  * newest version for queries; readers roll it forward when a newer version
  * exists (a writer crashed between the two writes, or is still writing).
  * Side effects go to the outbox before the commit, keyed by the change.
+ * With `changes`, every commit first writes a notice to that feed, so no
+ * committed change lacks one (followers such as makeMirror read it).
  */
-export function makeVersionedStore<T extends Versioned>(db: Db, name: string, outbox: Outbox) {
+export function makeVersionedStore<T extends Versioned>(
+  db: Db,
+  name: string,
+  outbox: Outbox,
+  options: { changes?: ChangeFeed } = {},
+) {
   const heads = db.collection<Stored<T>>(name);
   const versionsName = `${name}_versions`;
   const versions = db.collection<VersionDoc>(versionsName);
@@ -59,6 +67,7 @@ export function makeVersionedStore<T extends Versioned>(db: Db, name: string, ou
     const entry = await outbox.enqueue(effects, { collection: versionsName, id: versionKey, changeId });
     const stored = toStored(value, changeId);
     const { _id, ...rest } = stored;
+    await options.changes?.announce(value.id, value.version);
     const won = await insertOrFail(versions, { _id: versionKey, recordId: value.id, changeId, value: rest as Document });
     if (won === 'duplicate') {
       outbox.discard(entry);
@@ -75,6 +84,11 @@ export function makeVersionedStore<T extends Versioned>(db: Db, name: string, ou
     /** The head collection, for queries (lists, search); `fromHead` maps what they return. */
     heads,
     fromHead: fromStored,
+    /** Version `version` exactly as it was committed, or null. */
+    async findVersion(id: string, version: number): Promise<T | null> {
+      const doc = await versions.findOne({ _id: key(id, version) });
+      return doc?.value ? fromStored({ ...(doc.value as Stored<T>), _id: id }) : null;
+    },
     /** The newest committed version, or null (never created, or abandoned before creation). */
     async findById(id: string): Promise<T | null> {
       const head = await heads.findOne({ _id: id } as never);
@@ -90,6 +104,25 @@ export function makeVersionedStore<T extends Versioned>(db: Db, name: string, ou
     /** Commits `next` (its version one above the stored one), or 'conflict' when another change came first. */
     save(next: T, effects: SideEffect[] = []) {
       return commit(next, effects);
+    },
+    /**
+     * Stores many new records at version 1 in bulk (an import: thousands a second instead of
+     * hundreds). For a database no API process serves yet: it announces nothing on a change
+     * feed and has no side effects, and fails with a duplicate key if an id exists.
+     */
+    async importMany(values: T[]) {
+      if (!values.length) return;
+      const stored = values.map((v) => {
+        if (v.version !== 1) throw new Error('an imported record starts at version 1');
+        return toStored(v, randomUUID());
+      });
+      for (let i = 0; i < stored.length; i += 1_000) {
+        const batch = stored.slice(i, i + 1_000);
+        await versions.insertMany(
+          batch.map(({ _id, changeId, ...rest }) => ({ _id: key(_id, 1), recordId: _id, changeId, value: rest as Document })),
+        );
+        await heads.insertMany(batch as never[]);
+      }
     },
     /** Marks an id that was never created as abandoned, so a late creation of it fails; 'conflict' if it exists. */
     async abandon(id: string): Promise<'ok' | 'conflict'> {

@@ -173,6 +173,7 @@ export function makeOutbox(db: Db, logger: Logger, clock: { now(): Date } = { no
   return {
     async ensureIndexes() {
       await entries.createIndex({ nextAttemptAt: 1 }, { name: 'due' });
+      await leases.createIndex({ at: 1 }, { name: 'at' }); // purgeBefore
     },
     register(type: string, handler: EffectHandler) {
       handlers.set(type, handler);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signedIn, signedInAdmin } from '../../../test-support/accounts.ts';
 import { approvedDoctor } from '../../../test-support/doctors.ts';
 import type { ApiClient } from '../../../test-support/http-client.ts';
+import { settleSideEffects } from '../../../test-support/outbox.ts';
 import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
 
 /**
@@ -10,7 +11,9 @@ import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
  * on the same appointment, many rounds each. After each round: the appointment
  * holds exactly its cells and nothing else holds any of the doctor's time; each
  * acknowledged change is in the history exactly once; a confirmed time cannot
- * be booked by anyone else, and every time given up can be.
+ * be booked by anyone else, and every time given up can be. After each test,
+ * every list (the patient's, the other patient's, the doctor's, the admin's)
+ * shows each stored appointment exactly once, at its stored time and status.
  */
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -89,6 +92,32 @@ async function expectClaimsExact() {
     .toArray();
   expect(claims.map((c) => `${c['holdId']} ${c._id}`).sort()).toEqual(expected);
 }
+
+/** Upcoming plus past, every page: each appointment once, as stored. */
+async function listed(c: ApiClient) {
+  const seen: string[] = [];
+  for (const scope of ['upcoming', 'past']) {
+    for (let page = 1; ; page++) {
+      const res = await c.get(`/api/v1/appointments?scope=${scope}&page=${page}&limit=100`);
+      expect(res.status, res.text).toBe(200);
+      seen.push(...res.body.items.map((a: { id: string; status: string; start: string }) => `${a.id} ${a.status} ${a.start}`));
+      if (page * 100 >= res.body.total) break;
+    }
+  }
+  return seen.sort();
+}
+async function expectListsExact() {
+  await settleSideEffects(api);
+  const all = (await api.db.collection('appointments').find({ doctorId: doctor.id }).toArray()) as unknown as (Stored & {
+    patientId: string;
+  })[];
+  const view = (list: typeof all) => list.map((a) => `${a._id} ${a.status} ${a.start.toISOString()}`).sort();
+  expect(await listed(patient.c)).toEqual(view(all.filter((a) => a.patientId === patient.id)));
+  expect(await listed(other.c)).toEqual(view(all.filter((a) => a.patientId === other.id)));
+  expect(await listed(doctor.c)).toEqual(view(all));
+  expect(await listed(admin)).toEqual(view(all));
+}
+afterEach(expectListsExact);
 
 const statusOf = (results: { status: number }[]) => results.map((r) => r.status);
 

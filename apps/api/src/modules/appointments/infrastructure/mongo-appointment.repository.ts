@@ -1,47 +1,84 @@
-import type { Db, Filter } from 'mongodb';
-import type { Outbox } from '../../../platform/outbox/outbox.ts';
+import type { Db } from 'mongodb';
+import type { EffectHandler, Outbox } from '../../../platform/outbox/outbox.ts';
+import { insertOrFail } from '../../../platform/mongo/mongo.ts';
 import { makeVersionedStore } from '../../../platform/mongo/versioned-store.ts';
+import type { SideEffect } from '../../../platform/side-effect.ts';
 import type { AppointmentRepository } from '../application/ports.ts';
 import type { Appointment } from '../domain/appointment.ts';
+import { makeAppointmentLists } from './appointment-lists.ts';
 
-/** Appointments are versioned records: every change is committed by inserting `<id>:<version>`. */
-export function makeMongoAppointmentRepository(
-  db: Db,
-  outbox: Outbox,
-): AppointmentRepository & { ensureIndexes(): Promise<void> } {
+const LISTED = 'appointment.listed';
+
+/**
+ * Appointments are versioned records: every change is committed by inserting
+ * `<id>:<version>`. Lists are read from their timeline lists (decision 0014):
+ * each committed version is listed for its patient and doctor before the call
+ * returns (so they see their own change), and everywhere by the outbox, whose
+ * entry also repeats the participants' listing if that failed or crashed.
+ */
+export function makeMongoAppointmentRepository(db: Db, outbox: Outbox) {
   const store = makeVersionedStore<Appointment>(db, 'appointments', outbox);
   const appointments = store.heads;
-  return {
-    async ensureIndexes() {
-      await appointments.createIndex({ patientId: 1, start: 1 }, { name: 'patient_start' });
-      await appointments.createIndex({ doctorId: 1, start: 1 }, { name: 'doctor_start' });
-      await appointments.createIndex({ updatedAt: 1 }, { name: 'updated' });
-    },
-    create: (appointment, effects) => store.create(appointment, effects),
+  const lists = makeAppointmentLists(db);
+  const listing = new Map<string, Promise<void>>();
+
+  const withListing = (a: Appointment, effects: SideEffect[]) => [
+    ...effects,
+    { type: LISTED, payload: { id: a.id, version: a.version } },
+  ];
+  async function listForParticipants(a: Appointment) {
+    const key = `${a.id}:${a.version}`;
+    const previous = a.version > 1 ? await store.findVersion(a.id, a.version - 1) : null;
+    const done = lists.listForParticipants(a, previous ?? undefined).finally(() => listing.delete(key));
+    listing.set(key, done);
+    // A failure is not the caller's: the outbox entry lists this version again.
+    await done.catch(() => undefined);
+  }
+  async function commit(a: Appointment, effects: SideEffect[], write: typeof store.save) {
+    const result = await write(a, withListing(a, effects));
+    if (result === 'ok') await listForParticipants(a);
+    return result;
+  }
+
+  /** The outbox's delivery: lists that version everywhere (after this process's own listing of it, if running). */
+  const listEverywhere: EffectHandler = async (payload) => {
+    const { id, version } = payload as { id: string; version: number };
+    await listing.get(`${id}:${version}`)?.catch(() => undefined);
+    const [a, previous] = await Promise.all([store.findVersion(id, version), store.findVersion(id, version - 1)]);
+    if (a) await lists.listEverywhere(a, previous ?? undefined);
+  };
+
+  const repository: AppointmentRepository = {
+    create: (appointment, effects) => commit(appointment, effects, store.create),
     findById: (id) => store.findById(id),
-    save: (next, effects) => store.save(next, effects),
+    save: (next, effects) => commit(next, effects, store.save),
     abandon: (id) => store.abandon(id),
-    async list({ doctorId, patientId, scope, status, now, skip, limit }) {
-      const filter: Filter<Appointment> = {};
-      if (doctorId) filter.doctorId = doctorId;
-      if (patientId) filter.patientId = patientId;
-      if (scope === 'upcoming') Object.assign(filter, { status: 'confirmed', end: { $gt: now } });
-      else filter.$or = [{ status: { $ne: 'confirmed' } }, { end: { $lte: now } }];
-      if (status && scope === 'past') filter.status = status;
-      const sort = scope === 'upcoming' ? { start: 1 as const, _id: 1 as const } : { start: -1 as const, _id: 1 as const };
-      const [docs, total] = await Promise.all([
-        appointments
-          .find(filter as never)
-          .sort(sort)
-          .skip(skip)
-          .limit(limit)
-          .toArray(),
-        appointments.countDocuments(filter as never),
-      ]);
-      return { items: docs.map(store.fromHead), total };
-    },
+    list: (query) => lists.page(query),
     async findChangedSince(since) {
       return (await appointments.find({ updatedAt: { $gte: since } } as never).toArray()).map(store.fromHead);
+    },
+  };
+  return {
+    ...repository,
+    effectHandlers: { [LISTED]: listEverywhere } as Record<string, EffectHandler>,
+    async ensureIndexes() {
+      await appointments.createIndex({ updatedAt: 1 }, { name: 'updated' });
+    },
+    /** Imports appointments at version 1 and lists them (into a database no API process serves, holding none of their owners' lists). */
+    async importMany(imported: Appointment[]) {
+      await store.importMany(imported);
+      await lists.importMany(imported);
+    },
+    /**
+     * Lists the appointments of a database that has them but no lists yet (stored before
+     * decision 0014): one scan, once; a second process doing it at the same time is harmless.
+     */
+    async backfillLists() {
+      const done = db.collection<{ _id: string; at: Date }>('migrations');
+      if (await done.findOne({ _id: 'appointment-lists' })) return;
+      const all = (await appointments.find().toArray()).map(store.fromHead);
+      for (let i = 0; i < all.length; i += 1_000) await lists.listMany(all.slice(i, i + 1_000));
+      await insertOrFail(done, { _id: 'appointment-lists', at: new Date() });
     },
   };
 }

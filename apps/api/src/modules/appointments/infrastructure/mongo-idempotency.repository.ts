@@ -20,10 +20,15 @@ const LEASE_MS = 15_000;
  * Idempotency keys, insert-only: the key document (with the request's
  * fingerprint) and, once known, an outcome document, each written once.
  */
-export function makeMongoIdempotencyRepository(db: Db): IdempotencyRepository {
+export function makeMongoIdempotencyRepository(db: Db): IdempotencyRepository & { ensureIndexes(): Promise<void> } {
   const keys = db.collection<KeyDoc>('idempotency_keys');
   const outcomes = db.collection<OutcomeDoc>('idempotency_outcomes');
   return {
+    async ensureIndexes() {
+      // For the hourly purge (on MongoDB; a TTL index could replace it there).
+      await keys.createIndex({ createdAt: 1 }, { name: 'created' });
+      await outcomes.createIndex({ createdAt: 1 }, { name: 'created' });
+    },
     async begin(key, fingerprint, at) {
       if ((await insertOrFail(keys, { _id: key, fingerprint, createdAt: at })) === 'ok') return { state: 'new' };
       const [first, outcome] = await Promise.all([keys.findOne({ _id: key }), outcomes.findOne({ _id: key })]);

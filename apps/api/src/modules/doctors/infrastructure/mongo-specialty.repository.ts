@@ -6,9 +6,12 @@ interface SpecialtyDoc {
   name: string;
 }
 
-export function makeMongoSpecialtyRepository(db: Db): SpecialtyRepository {
+export function makeMongoSpecialtyRepository(db: Db): SpecialtyRepository & { ensureIndexes(): Promise<void> } {
   const specialties = db.collection<SpecialtyDoc>('specialties');
   return {
+    async ensureIndexes() {
+      await specialties.createIndex({ name: 1 }, { name: 'name' });
+    },
     async seed(items) {
       // Upsert by stable id: running it at every start changes nothing twice.
       await Promise.all(items.map((s) => specialties.updateOne({ _id: s.id }, { $set: { name: s.name } }, { upsert: true })));

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { insertOrFail } from '../../../platform/mongo/mongo.ts';
+import { probeLast } from '../../../platform/mongo/sequenced-log.ts';
 import type { UploadEntry, UploadQuotaRepository } from '../application/ports.ts';
 import type { QuotaPlace } from '../domain/upload-quota.ts';
 
@@ -32,27 +33,12 @@ export function makeMongoUploadQuotaRepository(db: Db): UploadQuotaRepository & 
     async ensureIndexes() {
       await entries.createIndex({ at: 1 }, { name: 'at' });
     },
-    async findLastPlace(userId, day, known) {
-      // Only `_id` equality is indexed on FerretDB, so probe places by id: gallop
-      // forward (n+1, n+2, n+4, ...) to the first free one, then bisect the gap.
-      const place = async (n: number): Promise<QuotaPlace | null> => {
+    findLastPlace(userId, day, known) {
+      // Only `_id` equality is indexed on FerretDB, so places are found by probing ids.
+      return probeLast(known, async (n): Promise<QuotaPlace | null> => {
         const doc = await entries.findOne({ _id: idOf(userId, day, n) }, { projection: { bytes: 1 } });
         return doc ? { n, bytes: doc.bytes } : null;
-      };
-      let last = known;
-      let free = 0;
-      for (let step = 1; !free; step *= 2) {
-        const found = await place(last.n + step);
-        if (found) last = found;
-        else free = last.n + step;
-      }
-      while (free - last.n > 1) {
-        const mid = Math.floor((last.n + free) / 2);
-        const found = await place(mid);
-        if (found) last = found;
-        else free = mid;
-      }
-      return last;
+      });
     },
     takePlace: ({ place, ...rest }) => insertOrFail(entries, { _id: idOf(rest.userId, rest.day, place.n), ...place, ...rest }),
     async findMadeBefore(before, limit) {

@@ -12,7 +12,7 @@ export function makeCreateAdmin(deps: IdentityDeps) {
     const passwordHash = await deps.hasher.hash(input.password);
     const now = deps.clock.now();
     const admin = newUser({ id: deps.newId(), role: 'admin', name: input.name, email: input.email, passwordHash }, now, true);
-    if ((await deps.users.insert(admin)) === 'ok') return 'created' as const;
+    if ((await deps.users.insert(admin)) !== 'duplicate-email') return 'created' as const;
     const existing = await deps.users.findByEmail(input.email);
     if (existing?.role !== 'admin') {
       throw new AppError('CONFLICT', 'This e-mail belongs to a non-admin account');

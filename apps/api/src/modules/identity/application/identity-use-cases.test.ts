@@ -38,6 +38,17 @@ describe('register and verify', () => {
     expect(error.code).toBe('CONFLICT');
   });
 
+  it('answers with the account as stored, whose id may be that of an unfinished earlier sign-up, and mails its code', async () => {
+    const fake = makeFakeIdentityDeps();
+    const insert = fake.deps.users.insert;
+    fake.deps.users.insert = (user) => insert({ ...user, id: 'left-by-a-crash' });
+    const uc = makeIdentityUseCases(fake.deps);
+    const user = await uc.register({ role: 'patient', name: 'Cy', email: 'cy@example.com', password: PASSWORD });
+    expect(user.id).toBe('left-by-a-crash');
+    await uc.verifyEmail({ email: 'cy@example.com', code: '123456' });
+    expect(fake.users.get('left-by-a-crash')!.emailVerified).toBe(true);
+  });
+
   it('stops accepting a code after five attempts, right or wrong', async () => {
     const { uc } = await setup();
     for (let i = 0; i < 5; i++) {

@@ -30,7 +30,7 @@ export function makeFakeIdentityDeps(start = new Date('2026-03-01T10:00:00Z')) {
       async insert(user) {
         if ([...users.values()].some((u) => u.email === user.email)) return 'duplicate-email';
         users.set(user.id, structuredClone(user));
-        return 'ok';
+        return structuredClone(user);
       },
       findById: async (id) => (users.has(id) ? structuredClone(users.get(id)!) : null),
       async findByEmail(email) {

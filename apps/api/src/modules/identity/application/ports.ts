@@ -5,8 +5,12 @@ import type { RefreshToken, SessionFamily } from '../domain/refresh-session.ts';
 import type { User } from '../domain/user.ts';
 
 export interface UserRepository {
-  /** Creates version 1; 'duplicate-email' (and nothing stored) when the unique e-mail key is taken. */
-  insert(user: User): Promise<'ok' | 'duplicate-email'>;
+  /**
+   * Creates version 1 and returns it as stored, or 'duplicate-email' (and nothing stored)
+   * when an account holds the e-mail. The id may be that of an earlier sign-up with this
+   * e-mail that never created its account (it crashed, or lost this race).
+   */
+  insert(user: User): Promise<User | 'duplicate-email'>;
   /** The newest committed version. */
   findById(id: string): Promise<User | null>;
   /** The newest committed version of the account with this e-mail. */

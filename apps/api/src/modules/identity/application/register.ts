@@ -21,15 +21,16 @@ export function makeRegister(deps: IdentityDeps) {
       },
       deps.clock.now(),
     );
-    // The unique e-mail index decides; no look-up first, so two racing sign-ups cannot both win.
-    if ((await deps.users.insert(user)) === 'duplicate-email') {
+    // The e-mail key decides; no look-up first, so two racing sign-ups cannot both win.
+    const created = await deps.users.insert(user);
+    if (created === 'duplicate-email') {
       throw new AppError('CONFLICT', 'An account with this e-mail already exists', {
         fieldErrors: { email: ['An account with this e-mail already exists'] },
       });
     }
     // Only once the account exists: a duplicate sign-up mails nothing. The code's mail goes
     // through the outbox, so a failing mail server does not fail the sign-up.
-    await issueCode(deps, user, 'verify-email');
-    return toPublicUser(user);
+    await issueCode(deps, created, 'verify-email');
+    return toPublicUser(created);
   };
 }

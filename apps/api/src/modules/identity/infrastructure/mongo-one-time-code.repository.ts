@@ -17,10 +17,20 @@ interface AttemptDoc {
 
 const keyOf = (userId: string, purpose: CodePurpose) => `${purpose}:${userId}`;
 
-export function makeMongoOneTimeCodeRepository(db: Db, outbox: Outbox): OneTimeCodeRepository {
+export function makeMongoOneTimeCodeRepository(
+  db: Db,
+  outbox: Outbox,
+): OneTimeCodeRepository & { ensureIndexes(): Promise<void> } {
   const codes = db.collection<CodeDoc>('one_time_codes');
   const attempts = db.collection<AttemptDoc>('one_time_code_attempts');
   return {
+    async ensureIndexes() {
+      // For housekeeping's purge (MongoDB); look-ups go by `_id`.
+      await Promise.all([
+        codes.createIndex({ expiresAt: 1 }, { name: 'expires' }),
+        attempts.createIndex({ at: 1 }, { name: 'at' }),
+      ]);
+    },
     async save(code, effects) {
       const _id = keyOf(code.userId, code.purpose);
       // The code document is only ever replaced whole: the newest code wins and earlier ones

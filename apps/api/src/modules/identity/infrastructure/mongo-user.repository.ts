@@ -1,21 +1,42 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, Filter } from 'mongodb';
-import { escapeRegExp } from '../../../platform/mongo/escape-regexp.ts';
-import { insertOrFail } from '../../../platform/mongo/mongo.ts';
+import type { Db } from 'mongodb';
+import { makeChangeFeed, makeMirror } from '../../../platform/mongo/change-feed.ts';
+import { insertManyIfAbsent, insertOrFail } from '../../../platform/mongo/mongo.ts';
 import { makeVersionedStore } from '../../../platform/mongo/versioned-store.ts';
 import type { Outbox } from '../../../platform/outbox/outbox.ts';
 import type { UserRepository } from '../application/ports.ts';
 import type { User } from '../domain/user.ts';
+import { makeUserDirectory } from './user-directory.ts';
+
+/** `user_emails`: `_id` = the address as compared (trimmed, lower case), inserted once, never changed. */
+interface EmailKeyDoc {
+  _id: string;
+  userId: string;
+  at: Date;
+}
+
+const emailKeyOf = (email: string) => email.trim().toLowerCase();
 
 /**
  * Users are versioned records (collection `users`, commits in `users_versions`):
  * every change is committed by inserting `<id>:<version>`, so two requests
  * changing one account at once cannot lose either change (FerretDB has no
- * transactions, and its updates are read-then-write).
+ * transactions, and its updates are read-then-write). An account is found by
+ * e-mail through its key in `user_emails`: point reads only.
  */
-export function makeMongoUserRepository(db: Db, outbox: Outbox): UserRepository & { ensureIndexes(): Promise<void> } {
-  const store = makeVersionedStore<User>(db, 'users', outbox);
+export function makeMongoUserRepository(
+  db: Db,
+  outbox: Outbox,
+): UserRepository & {
+  ensureIndexes(): Promise<void>;
+  backfillEmailKeys(): Promise<void>;
+  importMany(imported: User[]): Promise<void>;
+  close(): void;
+} {
+  const changes = makeChangeFeed(db, 'users');
+  const store = makeVersionedStore<User>(db, 'users', outbox, { changes });
   const users = store.heads;
+  const emails = db.collection<EmailKeyDoc>('user_emails');
   // Accounts stored before users were versioned read as version 1 with no block history.
   const normalized = (user: User): User => ({ ...user, version: user.version ?? 1, blockHistory: user.blockHistory ?? [] });
   const fromHead = (doc: Parameters<typeof store.fromHead>[0]) => normalized(store.fromHead(doc));
@@ -23,56 +44,76 @@ export function makeMongoUserRepository(db: Db, outbox: Outbox): UserRepository 
     const user = await store.findById(id);
     return user && normalized(user);
   };
+  // The admin list reads this process's mirror of every account (one scan at start-up, then the change notices).
+  const directory = makeUserDirectory();
+  const mirror = makeMirror(changes, { findById, loadAll: async () => (await users.find().toArray()).map(fromHead) }, directory);
+  mirror.start();
 
   return {
     async ensureIndexes() {
       await users.createIndex({ email: 1 }, { unique: true, name: 'email_unique' });
-      await users.createIndex({ role: 1, createdAt: -1 }, { name: 'role_created' });
     },
     async insert(user) {
       if (user.version !== 1) throw new Error('a new user starts at version 1');
-      // The store's create() commits the version key first and writes the head after it, so
-      // a duplicate e-mail would only fail at the head, leaving a committed version 1 behind.
-      // Here the unique e-mail index decides first: the head is inserted (or refused) before
-      // anything else, so a refused sign-up stores nothing. create() then commits version 1
-      // and rewrites the head with its change id; readers roll the head forward if a change
-      // made meanwhile (from this head) was committed before that rewrite. A crash between
-      // the two writes leaves a head at version 1 with no version key, which later changes
-      // (keyed 2, 3, ...) do not need.
-      const { id, ...rest } = user;
-      const head = { _id: id, ...rest, changeId: randomUUID() };
-      if ((await insertOrFail(users, head as never)) === 'duplicate') return 'duplicate-email';
-      if ((await store.create(user)) === 'conflict') throw new Error(`user id ${id} was already taken`);
-      return 'ok';
+      // The e-mail key decides who gets the address: it is inserted (or found taken) first. A
+      // taken key whose account does not exist (its sign-up crashed, or is still on its way)
+      // does not block the address: this sign-up creates the account under that key's user
+      // id, and the head insert (insert-or-fail on `_id`) lets exactly one of them do it, so
+      // a refused sign-up stores nothing of its own. create() then commits version 1 and
+      // rewrites the head with its change id; readers roll the head forward if a change made
+      // meanwhile was committed before that rewrite. A crash between those two writes leaves
+      // a head at version 1 with no version key, which later changes (2, 3, ...) do not need.
+      // The unique e-mail index stays declared: MongoDB's guard, and the refusal of an e-mail
+      // whose account was stored before keys existed, until the backfill gives it its key.
+      const _id = emailKeyOf(user.email);
+      const taken = (await insertOrFail(emails, { _id, userId: user.id, at: user.createdAt })) === 'duplicate';
+      // Keys are never deleted: a taken one can be read.
+      const account = taken ? { ...user, id: (await emails.findOne({ _id }))!.userId } : user;
+      const { id, ...rest } = account;
+      if ((await insertOrFail(users, { _id: id, ...rest, changeId: randomUUID() } as never)) === 'duplicate') {
+        return 'duplicate-email';
+      }
+      if ((await store.create(account)) === 'conflict') throw new Error(`user id ${id} was already taken`);
+      return account;
     },
     findById,
     async findByEmail(email) {
-      // The head finds the account; the store then gives its newest committed version.
-      const head = await users.findOne({ email });
-      return head ? findById(head._id) : null;
+      // Two point reads of `_id`s: the e-mail key, then the account (its newest committed version).
+      const key = await emails.findOne({ _id: emailKeyOf(email) });
+      const user = key && (await findById(key.userId));
+      return user && emailKeyOf(user.email) === key._id ? user : null;
     },
     save: (next, effects = []) => store.save(next, effects),
-    async search({ role, text, skip, limit }) {
-      const filter: Filter<User> = {};
-      if (role) filter.role = role;
-      if (text) {
-        // User text is escaped: it is matched literally, never run as a pattern.
-        const pattern = { $regex: escapeRegExp(text), $options: 'i' };
-        filter.$or = [{ name: pattern }, { email: pattern }];
-      }
-      const [docs, total] = await Promise.all([
-        users
-          .find(filter as never)
-          .sort({ createdAt: -1, _id: 1 })
-          .skip(skip)
-          .limit(limit)
-          .toArray(),
-        users.countDocuments(filter as never),
-      ]);
-      return { items: docs.map(fromHead), total };
+    async search(filter) {
+      await mirror.fresh();
+      return directory.search(filter);
     },
+    close: () => mirror.close(),
     async findByIds(ids) {
-      return (await users.find({ _id: { $in: ids } } as never).toArray()).map(fromHead);
+      // Point reads in parallel: FerretDB answers `_id: { $in }` by scanning the collection.
+      const found = await Promise.all([...new Set(ids)].map(findById));
+      return found.filter((user) => user !== null);
+    },
+    /** Stores many new accounts with distinct e-mails at once (seeding, imports): their keys, then the accounts. */
+    async importMany(imported: User[]) {
+      if (!imported.length) return;
+      await emails.insertMany(imported.map((u) => ({ _id: emailKeyOf(u.email), userId: u.id, at: u.createdAt })));
+      await store.importMany(imported);
+    },
+    /**
+     * Gives every account stored before e-mail keys existed its key, so it can sign in: one
+     * scan of `users`, once per database (recorded in `migrations`); a key already there is
+     * kept, so running it again, or in two processes at once, is harmless.
+     */
+    async backfillEmailKeys() {
+      const done = db.collection<{ _id: string; at: Date }>('migrations');
+      if (await done.findOne({ _id: 'user-email-keys' })) return;
+      const heads = await users.find({}, { projection: { email: 1, createdAt: 1 } }).toArray();
+      await insertManyIfAbsent(
+        emails,
+        heads.map((h) => ({ _id: emailKeyOf(h.email), userId: h._id, at: h.createdAt })),
+      );
+      await insertOrFail(done, { _id: 'user-email-keys', at: new Date() });
     },
   };
 }

@@ -1,0 +1,86 @@
+import type { Db, Document } from 'mongodb';
+import { insertOrFail, replaceWhole } from './mongo.ts';
+
+/** How a record's state follows from its changes. */
+export interface Fold<S, C> {
+  empty(): S;
+  apply(state: S, change: C): S;
+}
+
+/** A record's state after its first `n` changes. */
+export interface Folded<S> {
+  n: number;
+  state: S;
+}
+
+/**
+ * A record kept as the fold of small insert-only changes: for read models that
+ * many requests update at once, where a record is large and each change small
+ * (a versioned store would copy the whole record on every change).
+ *
+ * Invariant: change n of a record exists only if exactly one writer inserted
+ * `<id>:<n>` into `<name>_changes`, having decided it from the fold of changes
+ * 1..n-1; so no two writers decide from the same state and none is lost. The
+ * head in `<name>` is the fold at some n, only a shortcut for readers, who
+ * roll it forward with the changes after it (or, for a list a user waits on,
+ * `peek` at it alone). Every read is by `_id`.
+ */
+export function makeFoldedStore<S extends Document, C extends Document>(db: Db, name: string, fold: Fold<S, C>) {
+  const heads = db.collection<{ _id: string; n: number; state: S }>(name);
+  const changes = db.collection<{ _id: string; change: C }>(`${name}_changes`);
+  const key = (id: string, n: number) => `${id}:${n}`;
+
+  async function read(id: string): Promise<Folded<S>> {
+    const head = await heads.findOne({ _id: id });
+    let { n, state } = head ?? { n: 0, state: fold.empty() };
+    const from = n;
+    for (let next = await changes.findOne({ _id: key(id, n + 1) }); next; next = await changes.findOne({ _id: key(id, n + 1) })) {
+      state = fold.apply(state, next.change);
+      n += 1;
+    }
+    // A head written late may be older than one already written: the next reader rolls it forward again.
+    if (n > from) await replaceWhole(heads, id, { _id: id, n, state });
+    return { n, state };
+  }
+
+  return {
+    read,
+    /**
+     * The head alone: one read instead of two or more, for read models that may lag by a
+     * change in flight. A writer's own change is in the head before its `change` returns, and a
+     * head left behind by a crash is rolled forward by the record's next writer (or retry).
+     */
+    async peek(id: string): Promise<Folded<S>> {
+      return (await heads.findOne({ _id: id }, { projection: { n: 1, state: 1 } })) ?? { n: 0, state: fold.empty() };
+    },
+    /**
+     * Creates records in bulk (an import into a database no API process serves): only their
+     * heads, at n = 1, which is all a reader or the next writer (inserting `<id>:2`) looks at.
+     * Fails with a duplicate key if a record exists.
+     */
+    async importMany(records: { id: string; change: C }[]) {
+      for (let i = 0; i < records.length; i += 1_000)
+        await heads.insertMany(
+          records
+            .slice(i, i + 1_000)
+            .map(({ id, change }) => ({ _id: id, n: 1, state: fold.apply(fold.empty(), change) })) as never[],
+        );
+    },
+    /**
+     * Reads the record, asks `decide` for the change to make (null: none is needed), and
+     * commits it as the next change; decides again from the newer state when another writer
+     * committed first. Returns the state it left (or found) and whether it changed it.
+     */
+    async change(id: string, decide: (state: S) => C | null): Promise<Folded<S> & { changed: boolean }> {
+      for (;;) {
+        const { n, state } = await read(id);
+        const change = decide(state);
+        if (!change) return { n, state, changed: false };
+        if ((await insertOrFail(changes, { _id: key(id, n + 1), change } as never)) === 'duplicate') continue;
+        const next = { n: n + 1, state: fold.apply(state, change) };
+        await replaceWhole(heads, id, { _id: id, ...next });
+        return { ...next, changed: true };
+      }
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { expect, it } from 'vitest';
+import { useScratchDb } from '../../test-support/scratch-db.ts';
+import { makeSequencedLog } from './sequenced-log.ts';
+
+/**
+ * Sequenced logs on the real FerretDB: appenders in several processes at once
+ * take every seq exactly once, with no gap, and any process finds the tail.
+ */
+
+const scratch = useScratchDb();
+
+it('100 parallel appends from 4 processes take seqs 1..100, each once, and every process reads them all', async () => {
+  const processes = Array.from({ length: 4 }, () => makeSequencedLog<{ by: string }>(scratch.db, 'log_race', { cache: 1000 }));
+  const appends = processes.flatMap((log, p) => Array.from({ length: 25 }, (_, i) => ({ log, by: `${p}-${i}` })));
+  const seqs = await Promise.all(appends.map(({ log, by }) => log.append('k', { by })));
+  expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+
+  const fresh = makeSequencedLog<{ by: string }>(scratch.db, 'log_race');
+  expect(await fresh.tail('k')).toBe(100);
+  const entries = await fresh.readRange('k', 1, 100);
+  // Each entry is the one its appender was told it got.
+  expect(entries.map((e) => e?.by)).toEqual(Array.from({ length: 100 }, (_, i) => appends[seqs.indexOf(i + 1)]!.by));
+  expect(await scratch.db.collection('log_race').countDocuments()).toBe(100);
+});
+
+it('keeps keys apart, reads nothing past the tail, and a process that appended knows the tail', async () => {
+  const log = makeSequencedLog<{ n: number }>(scratch.db, 'log_keys');
+  const other = makeSequencedLog<{ n: number }>(scratch.db, 'log_keys');
+  for (let n = 1; n <= 5; n++) await log.append('a', { n });
+  await other.append('b', { n: 1 });
+  expect(await log.tail('a')).toBe(5);
+  expect(await log.tail('b')).toBe(1);
+  expect(await other.tail('a')).toBe(5);
+  expect(await log.tail('none')).toBe(0);
+  expect(await other.readRange('a', 4, 7)).toEqual([{ n: 4 }, { n: 5 }, null, null]);
+  expect(await other.read('a', 0)).toBeNull();
+  // A process whose hint is behind appends after the newest entry, not into it.
+  expect(await other.append('a', { n: 6 })).toBe(6);
+  expect(await log.append('a', { n: 7 })).toBe(7);
+  expect(await scratch.db.collection('log_keys').findOne({ _id: 'a:7' as never })).toMatchObject({
+    key: 'a',
+    seq: 7,
+    entry: { n: 7 },
+  });
+});
+
+it('with blocks, reads full blocks from their copies, and a reader copies a block whose appender did not', async () => {
+  const log = makeSequencedLog<{ n: number }>(scratch.db, 'log_blocks', { blockSize: 4 });
+  for (let n = 1; n <= 10; n++) await log.append('k', { n });
+  const copies = scratch.db.collection('log_blocks_blocks');
+  expect(await copies.find().sort({ _id: 1 }).toArray()).toEqual([
+    { _id: 'k:0', entries: [1, 2, 3, 4].map((n) => ({ n })) },
+    { _id: 'k:1', entries: [5, 6, 7, 8].map((n) => ({ n })) },
+  ]);
+  const expected = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ n: from + i }));
+  const reader = () => makeSequencedLog<{ n: number }>(scratch.db, 'log_blocks', { blockSize: 4 });
+  const fresh = reader();
+  expect(await fresh.tail('k')).toBe(10);
+  expect(await fresh.readRange('k', 1, 10)).toEqual(expected(1, 10));
+  // Full blocks come from their copies: with entry 2's own document gone (which never happens), block 0 still answers.
+  const entry2 = await scratch.db.collection('log_blocks').findOneAndDelete({ _id: 'k:2' as never });
+  const viaCopy = reader();
+  await viaCopy.tail('k');
+  expect(await viaCopy.readRange('k', 1, 4)).toEqual(expected(1, 4));
+  await scratch.db.collection('log_blocks').insertOne(entry2!);
+  expect(await reader().readRange('k', 3, 12)).toEqual([...expected(3, 10), null, null]); // tail not known yet: entry by entry
+  const other = reader();
+  await other.tail('k');
+  expect(await other.readRange('k', 3, 9)).toEqual(expected(3, 9));
+
+  // The entries are the truth: a lost copy is read entry by entry and copied again.
+  await copies.deleteOne({ _id: 'k:1' as never });
+  const again = reader();
+  await again.tail('k');
+  expect(await again.readRange('k', 2, 7)).toEqual(expected(2, 7));
+  expect(await copies.findOne({ _id: 'k:1' as never })).toEqual({ _id: 'k:1', entries: expected(5, 8) });
+});

@@ -1,0 +1,175 @@
+import type { Db, Document } from 'mongodb';
+import { insertOrFail } from './mongo.ts';
+
+/** A place in a sequence that is filled in order, without gaps; n = 0 stands for "none yet". */
+export interface Place {
+  n: number;
+}
+
+/**
+ * The last filled place, starting from `known` (filled, or n = 0), when place
+ * n is only ever filled after place n-1: gallop forward (n+1, n+2, n+4, ...)
+ * to the first free place, then bisect the gap. About 2·log2(distance) probes,
+ * each an `_id` point read.
+ */
+export async function probeLast<P extends Place>(known: P, place: (n: number) => Promise<P | null>): Promise<P> {
+  let last = known;
+  let free = 0;
+  for (let step = 1; !free; step *= 2) {
+    const found = await place(last.n + step);
+    if (found) last = found;
+    else free = last.n + step;
+  }
+  while (free - last.n > 1) {
+    const mid = Math.floor((last.n + free) / 2);
+    const found = await place(mid);
+    if (found) last = found;
+    else free = mid;
+  }
+  return last;
+}
+
+/** A Map that forgets its oldest keys beyond `max` entries. */
+class BoundedMap<K, V> extends Map<K, V> {
+  private readonly max: number;
+  constructor(max: number) {
+    super();
+    this.max = max;
+  }
+  override set(key: K, value: V) {
+    if (this.max <= 0) return this;
+    this.delete(key);
+    super.set(key, value);
+    if (this.size > this.max) this.delete(this.keys().next().value as K);
+    return this;
+  }
+}
+
+interface EntryDoc<E> {
+  _id: string;
+  key: string;
+  seq: number;
+  entry: E;
+}
+interface BlockDoc<E> {
+  _id: string;
+  entries: E[];
+}
+
+/** Parallel point reads are batched: FerretDB serves them one at a time anyway. */
+const READ_BATCH = 100;
+const seqs = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+
+/**
+ * Append-only logs, one per key, in one collection: entry n of a key is
+ * `_id = <key>:<n>` (n = 1, 2, ...), and every read is by `_id`.
+ *
+ * Invariant: entry n is inserted only by an appender that saw entry n-1 (or
+ * n = 1), insert-or-fail, so a key's entries are 1..tail with no gap and no
+ * seq taken twice; a duplicate means another appender took that seq, and the
+ * loser moves on to the new tail. Entries never change, so what a process has
+ * read it may keep (`cache` entries), and a seq it has seen is a safe place to
+ * probe the tail from.
+ *
+ * With `blockSize` B, each full run of B entries (seqs kB+1..(k+1)B) is also
+ * copied, once all are stored, into one document of `<name>_blocks`, so a
+ * range costs a read per block plus one per entry of the unfilled last block.
+ * The appender of seq (k+1)B writes the copy; a reader that finds it missing
+ * writes it (insert-or-fail; every copy of a block is the same).
+ */
+export function makeSequencedLog<E extends Document>(db: Db, name: string, options: { cache?: number; blockSize?: number } = {}) {
+  const docs = db.collection<EntryDoc<E>>(name);
+  const blocks = db.collection<BlockDoc<E>>(`${name}_blocks`);
+  const size = options.blockSize ?? 0;
+  const hints = new BoundedMap<string, number>(10_000);
+  const cache = new BoundedMap<string, E>(options.cache ?? 0);
+  const queues = new Map<string, Promise<unknown>>();
+  const idOf = (key: string, seq: number) => `${key}:${seq}`;
+  const seen = (key: string, seq: number) => {
+    if ((hints.get(key) ?? 0) < seq) hints.set(key, seq);
+  };
+
+  async function read(key: string, seq: number): Promise<E | null> {
+    const id = idOf(key, seq);
+    const cached = cache.get(id);
+    if (cached) return cached;
+    const doc = await docs.findOne({ _id: id });
+    if (!doc) return null;
+    cache.set(id, doc.entry);
+    seen(key, seq);
+    return doc.entry;
+  }
+
+  async function readEach(key: string, from: number, to: number): Promise<(E | null)[]> {
+    const out: (E | null)[] = [];
+    for (let start = from; start <= to; start += READ_BATCH) {
+      out.push(...(await Promise.all(seqs(start, Math.min(to, start + READ_BATCH - 1)).map((seq) => read(key, seq)))));
+    }
+    return out;
+  }
+
+  /** Block k's entries, from its copy, else one by one (then copied); null while it is not full. */
+  async function readBlock(key: string, k: number): Promise<E[] | null> {
+    const first = k * size + 1;
+    const copy = await blocks.findOne({ _id: idOf(key, k) });
+    if (copy) {
+      copy.entries.forEach((entry, i) => cache.set(idOf(key, first + i), entry));
+      seen(key, first + size - 1);
+      return copy.entries;
+    }
+    const entries = await readEach(key, first, first + size - 1);
+    if (entries.includes(null)) return null;
+    await insertOrFail(blocks, { _id: idOf(key, k), entries: entries as E[] } as never);
+    return entries as E[];
+  }
+
+  async function tail(key: string): Promise<number> {
+    const last = await probeLast({ n: hints.get(key) ?? 0 }, async (n) => ((await read(key, n)) ? { n } : null));
+    return last.n;
+  }
+
+  /** Runs this process's appends to one key one at a time, so they never compete for a seq among themselves. */
+  function oneAtATime<R>(key: string, task: () => Promise<R>): Promise<R> {
+    const run = (queues.get(key) ?? Promise.resolve()).then(task);
+    const settled = run.catch(() => {});
+    queues.set(key, settled);
+    void settled.then(() => queues.get(key) === settled && queues.delete(key));
+    return run;
+  }
+
+  return {
+    /** Appends `entry` as the key's next entry and returns its seq. */
+    append(key: string, entry: E): Promise<number> {
+      return oneAtATime(key, async () => {
+        let seq = (hints.get(key) ?? 0) + 1;
+        while ((await insertOrFail(docs, { _id: idOf(key, seq), key, seq, entry } as never)) === 'duplicate') {
+          seen(key, seq);
+          seq = (await tail(key)) + 1;
+        }
+        seen(key, seq);
+        cache.set(idOf(key, seq), entry);
+        // This entry fills its block: copy it (a reader copies it if this does not happen).
+        if (size && seq % size === 0) await readBlock(key, seq / size - 1).catch(() => null);
+        return seq;
+      });
+    },
+    /** The key's last seq (0 when it has none): the number of entries it holds. */
+    tail,
+    read,
+    /** Entries from..to (inclusive, oldest first), read in parallel; null where none is stored. */
+    async readRange(key: string, from: number, to: number): Promise<(E | null)[]> {
+      from = Math.max(1, from);
+      if (!size) return readEach(key, from, to);
+      const known = hints.get(key) ?? 0;
+      // Per block: entries already cached or in a block not known to be full one by one, else the block.
+      const parts = seqs(Math.floor((from - 1) / size), Math.floor((to - 1) / size)).map(async (k) => {
+        const [first, last] = [Math.max(from, k * size + 1), Math.min(to, (k + 1) * size)];
+        const cached = seqs(first, last).every((seq) => cache.has(idOf(key, seq)));
+        const entries = !cached && (k + 1) * size <= known ? await readBlock(key, k) : null;
+        return entries ? entries.slice(first - k * size - 1, last - k * size) : readEach(key, first, last);
+      });
+      return (await Promise.all(parts)).flat();
+    },
+  };
+}
+export type SequencedLog<E extends Document> = ReturnType<typeof makeSequencedLog<E>>;
