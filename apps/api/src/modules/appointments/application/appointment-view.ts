@@ -1,7 +1,7 @@
 import type { Appointment as AppointmentView } from '@doctime/contracts';
-import { changeableUntil, type Appointment } from '../domain/appointment.ts';
+import { changeableUntil, type ListedAppointment } from '../domain/appointment.ts';
 
-export function toAppointmentView(a: Appointment): AppointmentView {
+export function toAppointmentView(a: ListedAppointment): AppointmentView {
   return {
     id: a.id,
     doctorId: a.doctorId,

@@ -1,5 +1,5 @@
 import type { SideEffect } from '../../../platform/side-effect.ts';
-import type { Appointment } from '../domain/appointment.ts';
+import type { Appointment, ListedAppointment } from '../domain/appointment.ts';
 
 export interface AppointmentRepository {
   /** Stores version 1; 'conflict' when the id exists or was abandoned. */
@@ -17,7 +17,7 @@ export interface AppointmentRepository {
     now: Date;
     skip: number;
     limit: number;
-  }): Promise<{ items: Appointment[]; total: number }>;
+  }): Promise<{ items: ListedAppointment[]; total: number }>;
   /** Appointments changed since `since` (for the reconciler). */
   findChangedSince(since: Date): Promise<Appointment[]>;
 }

@@ -22,6 +22,18 @@ export interface Appointment {
   updatedAt: Date;
 }
 
+/** What a list shows of an appointment: no claims, addresses or change counters. */
+export type ListedAppointment = Omit<Appointment, 'claimIds' | 'sequence' | 'updatedAt' | 'doctor' | 'patient'> & {
+  doctor: Omit<Appointment['doctor'], 'email'>;
+  patient: Pick<Appointment['patient'], 'name'>;
+};
+
+export function listedAppointment(a: Appointment): ListedAppointment {
+  const { claimIds: _c, sequence: _s, updatedAt: _u, doctor, patient, ...rest } = a;
+  const { email: _e, ...doctorShown } = doctor;
+  return { ...rest, doctor: doctorShown, patient: { name: patient.name } };
+}
+
 export type Participant = 'patient' | 'doctor' | 'admin';
 
 /** How the caller relates to the appointment; null means "not theirs" (answered as 404). */

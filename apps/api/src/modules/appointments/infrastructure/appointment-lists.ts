@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { SLOT_MINUTES_MAX } from '@doctime/contracts';
 import { makeTimelineLists, type PagePlan } from '../../../platform/mongo/timeline-lists.ts';
-import { isUpcoming, type Appointment } from '../domain/appointment.ts';
+import { isUpcoming, listedAppointment, type Appointment, type ListedAppointment } from '../domain/appointment.ts';
 
 /**
  * Buckets, so that a page reads few of them and a change rewrites a small one:
@@ -40,12 +40,18 @@ export interface ListQuery {
  * directory.
  */
 export function makeAppointmentLists(db: Db) {
-  const lists = makeTimelineLists<Appointment>(db, 'appointment_lists', bucketOf);
+  const lists = makeTimelineLists<ListedAppointment>(db, 'appointment_lists', bucketOf);
   const ownersOf = (a: Appointment) => [`patient:${a.patientId}`, `doctor:${a.doctorId}`];
-  const itemOf = (a: Appointment) => ({ id: a.id, version: a.version, at: a.start.getTime(), group: a.status, value: a });
+  const itemOf = (a: Appointment) => ({
+    id: a.id,
+    version: a.version,
+    at: a.start.getTime(),
+    group: a.status,
+    value: listedAppointment(a),
+  });
   const everywhere = (a: Appointment) => ({ owners: [...ownersOf(a), EVERYONE], item: itemOf(a) });
 
-  function plan({ scope, status, now, skip, limit }: ListQuery, owner: string): PagePlan<Appointment> {
+  function plan({ scope, status, now, skip, limit }: ListQuery, owner: string): PagePlan<ListedAppointment> {
     const aroundNow = new Set([bucketOf(owner, now.getTime() - LONGEST_MS), bucketOf(owner, now.getTime())]);
     const current = bucketOf(owner, now.getTime());
     const all = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
