@@ -174,4 +174,32 @@ describe('ending every session of one user', () => {
     for (const c of others) expect(await stillOpen(c)).toBe(true);
     expect((await login(blocked.email)).status).toBe(200);
   });
+
+  it('revocations racing each other and refreshes (logout, reset, block, refresh at once) leave every session ended (4 rounds)', async () => {
+    // Setting `revokedAt` is the only change a session family ever gets after its insert, and every
+    // writer sets it: FerretDB's read-then-write cannot lose it, whatever the interleaving.
+    const admin = await signedInAdmin(api);
+    const bystander = await signedIn(api, 'patient');
+    for (let round = 0; round < 4; round++) {
+      const user = await signedIn(api, 'patient');
+      const sessions = [user.c, ...(await sessionsOf(user.email, 3))];
+      const asked = new Date();
+      expect((await client().post('/api/v1/auth/forgot-password', { email: user.email })).status).toBe(202);
+      const code = await latestCode(user.email, 'reset', asked);
+      const results = await Promise.all([
+        sessions[0]!.post('/api/v1/auth/logout'),
+        sessions[1]!.post('/api/v1/auth/refresh'),
+        sessions[2]!.post('/api/v1/auth/refresh'),
+        client().post('/api/v1/auth/reset-password', { email: user.email, code, newPassword: `raced phrase ${round} 42` }),
+        admin.c.post(`/api/v1/admin/users/${user.id}/block`, { reason: 'race' }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([204, expect.any(Number), expect.any(Number), 200, 200]);
+      const families = await api.db.collection('session_families').find({ userId: user.id }).toArray();
+      expect(families).toHaveLength(4);
+      expect(families.every((f) => f['revokedAt'] instanceof Date)).toBe(true);
+      expect((await admin.c.post(`/api/v1/admin/users/${user.id}/unblock`)).status).toBe(200);
+      for (const c of sessions) expect(await stillOpen(c)).toBe(false);
+    }
+    expect(await stillOpen(bystander.c)).toBe(true);
+  });
 });
