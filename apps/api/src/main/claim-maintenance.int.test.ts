@@ -77,7 +77,7 @@ it('deletes the claims of past time and keeps the rest; the busy index holds rec
   expect(await one.container.scheduling.useCases.rebuildBusyIndex()).toBe(true);
   const redis = new Redis(one.config.redisUrl!);
   try {
-    const indexed = await redis.zrange(`{busy:${one.dbName}}:cells:doc-2`, 0, -1);
+    const indexed = await redis.zrange(`{busy2:${one.dbName}}:cells:doc-2`, 0, -1);
     expect(indexed.map((m) => Number(m.split(':')[0])).sort()).toEqual(kept.map((c) => c.cell.getTime()).sort());
   } finally {
     redis.disconnect();

@@ -49,7 +49,7 @@ const Schema = z.object({
   RATE_CODE_IP: z.coerce.number().int().positive().optional(),
   RATE_REFRESH_IP: z.coerce.number().int().positive().optional(),
   RATE_SEARCH_IP: z.coerce.number().int().positive().optional(),
-  /** Searches with `availableOn` (each runs the slot engine for every matching doctor). */
+  /** Searches with `availableOn` (each checks every doctor's hours against that day). */
   RATE_SEARCH_AVAILABLE_IP: z.coerce.number().int().positive().optional(),
   RATE_SLOTS_IP: z.coerce.number().int().positive().optional(),
   RATE_IP_WINDOW: int(10 * 60),

@@ -91,8 +91,8 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     },
     identity.guards,
     {
-      // Every search spends the search budget; one with `availableOn` (the slot engine for
-      // every matching doctor) also spends a much smaller one.
+      // Every search spends the search budget; one with `availableOn` (every doctor's hours
+      // checked against that day) also spends a smaller one.
       search: rateLimit(
         [limiter('search-ip', rl.searchIp), clientIp],
         [limiter('search-available-ip', rl.searchAvailableIp), withQuery('availableOn', clientIp)],
@@ -112,6 +112,7 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
 
   const scheduling = await makeSchedulingModule(
     db,
+    outbox,
     {
       doctors: doctors.useCases,
       clock,

@@ -36,8 +36,7 @@ const wholeReads: WholeReadAllowList = {
   doctors: 'once at start-up: the search and KYC mirror',
   appointments: 'the one-time backfill of appointment lists in a database stored before them',
   audit_log: 'the one-time backfill of the audit lists in a database stored before them',
-  availability:
-    'search with availableOn reads every doctor hours per request: a known scan at 10,000 doctors, to be replaced by a free-time read model (issue 9)',
+  availability: "once at start-up: the mirror of every doctor's hours (search with availableOn)",
 };
 
 const queries: QueryShape[] = [];
@@ -184,7 +183,7 @@ async function appointments(patient: { c: ApiClient }, doctor: { c: ApiClient; i
 async function withoutBusyIndex(run: () => Promise<unknown>) {
   const redis = new Redis(api.config.redisUrl!);
   try {
-    await redis.del(`{busy:${api.dbName}}:complete`);
+    await redis.del(`{busy2:${api.dbName}}:complete`);
     await run();
   } finally {
     redis.disconnect();

@@ -85,7 +85,7 @@ async function indexComplete() {
   const probe = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0 });
   try {
     await probe.connect();
-    return (await probe.exists(`{busy:${api.dbName}}:complete`)) === 1;
+    return (await probe.exists(`{busy2:${api.dbName}}:complete`)) === 1;
   } catch {
     return false;
   } finally {

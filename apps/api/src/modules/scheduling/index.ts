@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import type { Outbox } from '../../platform/outbox/outbox.ts';
 import type { AuthGuards } from '../../platform/http/auth.middleware.ts';
 import { watchBusyIndex } from './application/busy-time.ts';
 import type { SchedulingDeps } from './application/ports.ts';
@@ -14,6 +15,7 @@ import { makeMongoClaimRepository } from './infrastructure/mongo-claim.repositor
  */
 export async function makeSchedulingModule(
   db: Db,
+  outbox: Outbox,
   adapters: Omit<SchedulingDeps, 'availability' | 'claims'>,
   guards: AuthGuards,
   limits: SchedulingLimits,
@@ -21,9 +23,17 @@ export async function makeSchedulingModule(
 ) {
   const claims = makeMongoClaimRepository(db);
   await claims.ensureIndexes();
-  const deps = { ...adapters, claims, availability: makeMongoAvailabilityRepository(db) };
+  const availability = makeMongoAvailabilityRepository(db, outbox);
+  const deps = { ...adapters, claims, availability };
   const useCases = makeSchedulingUseCases(deps);
   const watcher = watchBusyIndex(deps, onBackgroundError);
   await watcher.check();
-  return { useCases, router: schedulingRouter(useCases, guards, limits), close: watcher.stop };
+  return {
+    useCases,
+    router: schedulingRouter(useCases, guards, limits),
+    close: async () => {
+      availability.close();
+      await watcher.stop();
+    },
+  };
 }

@@ -8,14 +8,16 @@ import { makeTimelineLists, type PagePlan } from './timeline-lists.ts';
  * Timeline lists and the folded store under them, on the real FerretDB: puts
  * racing on one owner and one bucket lose nothing, versions arriving late or
  * twice never bring back an older state, a record that moves between buckets
- * is listed once, and a page crossing buckets counts every bucket.
+ * is listed once, a page crossing buckets counts every bucket, and a list
+ * with levels of directories converges under random races and reads only
+ * the records on the paths to "now" and to the items it shows.
  */
 
 const scratch = useScratchDb();
 
 const DAY = 86_400_000;
 const t0 = Date.UTC(2030, 0, 1);
-const byMonth = (_owner: string, at: number) => new Date(at).toISOString().slice(0, 7);
+const byMonth = (_owner: string, at: number) => [new Date(at).toISOString().slice(0, 4), new Date(at).toISOString().slice(0, 7)];
 const lists = () => makeTimelineLists<{ id: string; label: string }>(scratch.db, `tl_${randomUUID().slice(0, 6)}`, byMonth);
 const item = (id: string, version: number, at: number, group = 'open') => ({
   id,
@@ -97,4 +99,143 @@ it('an import lists records in bulk, and later puts move them as usual', async (
   const after = await l.page('o', everything());
   expect(after.total).toBe(3);
   expect(after.items.map((v) => v.label)).toEqual(['r2@1', 'r3@1', 'r1@2']);
+});
+
+/** A 3-level synthetic timeline: day numbers grouped by 49 > 7 > 1, keys prefixed by their parent's. */
+const levels = (_owner: string, at: number) => {
+  const d = Math.floor((at - t0) / DAY);
+  const top = String(Math.floor(d / 49)).padStart(2, '0');
+  return [top, `${top}-${Math.floor(d / 7) % 7}`, `${top}-${Math.floor(d / 7) % 7}-${d % 7}`];
+};
+/** The scratch database, recording every record read by `_id` as `<collection>:<id>`. */
+function recordingReads() {
+  const reads: string[] = [];
+  const db = new Proxy(scratch.db, {
+    get: (target, prop) =>
+      prop === 'collection'
+        ? (name: string) => {
+            const collection = target.collection(name);
+            return new Proxy(collection, {
+              get: (c, p) =>
+                p === 'findOne'
+                  ? (filter: { _id: string }, ...rest: never[]) => (
+                      reads.push(`${name}:${filter._id}`),
+                      c.findOne(filter as never, ...rest)
+                    )
+                  : (Reflect.get(c, p) as unknown),
+            });
+          }
+        : (Reflect.get(target, prop) as unknown),
+  });
+  return { db, reads };
+}
+const shuffled = <T>(xs: T[]) =>
+  xs
+    .map((x) => ({ x, r: Math.random() }))
+    .sort((a, b) => a.r - b.r)
+    .map(({ x }) => x);
+
+it('levels of directories: random puts, moves, repeats and races converge; pages match a brute-force ordering and read only their paths', async () => {
+  const { db, reads } = recordingReads();
+  const name = `tl_${randomUUID().slice(0, 6)}`;
+  const l = makeTimelineLists<{ id: string; label: string }>(db, name, levels);
+  // 60 records, each with 1-4 versions at random days over 150 days (so moving between buckets and directories).
+  const groups = ['a', 'b', 'c'];
+  const histories = Array.from({ length: 60 }, (_, r) =>
+    Array.from({ length: 1 + Math.floor(Math.random() * 4) }, (_, v) =>
+      item(`r${String(r).padStart(2, '0')}`, v + 1, t0 + Math.floor(Math.random() * 150 * DAY), groups[(r + v) % 3]),
+    ),
+  );
+  const puts = histories.flatMap((versions) => versions.map((v, i) => ({ v, previousAt: versions[i - 1]?.at })));
+  // Every version once in a random order, a third of them twice, in racing batches of 30.
+  const all = shuffled([...puts, ...puts.filter((_, i) => i % 3 === 0)]);
+  for (let i = 0; i < all.length; i += 30)
+    await Promise.all(all.slice(i, i + 30).map(({ v, previousAt }) => l.put(['o'], v, previousAt)));
+  const newest = histories.map((versions) => versions.at(-1)!);
+
+  const now = t0 + 75 * DAY + 3_600_000;
+  const nowBucket = levels('o', now).at(-1)!;
+  const plans: [string, PagePlan<{ id: string; label: string }>, (i: (typeof newest)[number]) => boolean][] = [
+    ['all', everything('asc'), () => true],
+    ['group b', { ...everything('desc'), count: (_k, c) => c['b'] ?? 0, match: (i) => i.group === 'b' }, (i) => i.group === 'b'],
+    [
+      'before now',
+      {
+        ...everything('desc'),
+        count: (key, c) => (nowBucket.startsWith(key) ? null : key < nowBucket ? Object.values(c).reduce((a, b) => a + b, 0) : 0),
+        match: (i) => i.at < now,
+      },
+      (i) => i.at < now,
+    ],
+  ];
+  for (const [label, plan, match] of plans)
+    for (const order of ['asc', 'desc'] as const) {
+      const sign = order === 'asc' ? 1 : -1;
+      const expected = newest.filter(match).sort((x, y) => sign * (x.at - y.at) || (x.id < y.id ? -1 : 1));
+      for (let round = 0; round < 6; round++) {
+        const skip = Math.floor(Math.random() * (expected.length + 3));
+        const limit = 1 + Math.floor(Math.random() * 12);
+        reads.length = 0;
+        const page = await l.page('o', { ...plan, order, skip, limit });
+        const shown = expected.slice(skip, skip + limit);
+        expect({ label, order, skip, limit, ...page }).toEqual({
+          label,
+          order,
+          skip,
+          limit,
+          total: expected.length,
+          items: shown.map((i) => i.value),
+        });
+        // The root, the directories on the paths to the buckets read, and those buckets: those of the shown items, and "now"'s.
+        const paths = [...shown.map((i) => levels('o', i.at)), ...(label === 'before now' ? [levels('o', now)] : [])];
+        const expectedReads = new Set([`${name}_directories:o`]);
+        for (const path of paths) {
+          path.slice(0, -1).forEach((key) => expectedReads.add(`${name}_directories:o|${key}`));
+          expectedReads.add(`${name}_buckets:o|${path.at(-1)}`);
+        }
+        // (A head read is `<collection>:<id>`; rolling one forward reads `<collection>_changes:<id>:<n>`.)
+        const records = reads.map((r) => r.replace(/_changes:(.*):\d+$/, ':$1'));
+        expect(
+          records.filter((r) => !expectedReads.has(r)),
+          `${label} ${order} ${skip}+${limit}`,
+        ).toEqual([]);
+        // Each head at most twice: a peek, and a roll forward when it lags behind its directory's entry.
+        const heads = reads.filter((r) => !r.includes('_changes:'));
+        expect(heads.filter((r) => heads.filter((h) => h === r).length > 2)).toEqual([]);
+      }
+    }
+  // The directories add up: the root's counts are the newest versions' groups.
+  const total = await l.page('o', everything());
+  expect(total.total).toBe(newest.length);
+});
+
+it('levels of directories: putMany and importMany build the same lists as puts', async () => {
+  const entries = Array.from({ length: 40 }, (_, i) => ({
+    owners: ['o', `p${i % 2}`],
+    item: item(`r${String(i).padStart(2, '0')}`, 1, t0 + ((i * 37) % 150) * DAY, i % 4 ? 'open' : 'closed'),
+  }));
+  const [viaPut, viaPutMany, viaImport] = [0, 1, 2].map(() =>
+    makeTimelineLists<{ id: string; label: string }>(scratch.db, `tl_${randomUUID().slice(0, 6)}`, levels),
+  );
+  await Promise.all(entries.map(({ owners, item }) => viaPut!.put(owners, item)));
+  await viaPutMany!.putMany(entries);
+  await viaImport!.importMany(entries);
+  const closed: PagePlan<{ id: string; label: string }> = {
+    ...everything('desc'),
+    count: (_k, c) => c['closed'] ?? 0,
+    match: (i) => i.group === 'closed',
+  };
+  for (const owner of ['o', 'p0', 'p1'])
+    for (const plan of [everything('asc'), { ...everything('desc'), skip: 5, limit: 7 }, closed]) {
+      const pages = await Promise.all([viaPut, viaPutMany, viaImport].map((l) => l!.page(owner, plan)));
+      expect(pages[1]).toEqual(pages[0]);
+      expect(pages[2]).toEqual(pages[0]);
+    }
+  expect((await viaImport!.page('o', everything())).total).toBe(40);
+  // An imported list takes later puts: a move out of the imported bucket and directories.
+  await viaImport!.put(['o'], item('r00', 2, t0 + 149 * DAY, 'closed'), t0);
+  const after = await viaImport!.page('o', everything('desc'));
+  expect(after.total).toBe(40);
+  expect(after.items[0]).toEqual({ id: 'r00', label: 'r00@2' });
+  expect((await viaImport!.page('o', closed)).total).toBe(10);
 });

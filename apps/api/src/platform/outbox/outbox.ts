@@ -213,7 +213,11 @@ export function makeOutbox(db: Db, logger: Logger, clock: { now(): Date } = { no
       deliveredIds.add(entry._id);
       forgetSoon();
     },
-    drain,
+    /** Waits for this process's deliveries under way (kicked at commit), then delivers every due entry. */
+    async drain() {
+      await Promise.all(inFlight);
+      await drain();
+    },
     start(intervalMs = 1_000) {
       timer = setInterval(() => void drain(), intervalMs);
       timer.unref();

@@ -75,6 +75,30 @@ for (const kind of ['redis', 'memory'] as const) {
       expect(await cellsOf(index, 'd9')).toEqual([at(12).toISOString()]);
     });
 
+    it("reads everyone's cells in a window at once, through rebuilds, updates and releases", async () => {
+      const everyone = async (from = day.from, to = day.to) => {
+        const cells = await index.cellsBetween('everyone', from, to);
+        return cells && Object.fromEntries([...cells].map(([o, own]) => [o, own.map((c) => c.toISOString())]));
+      };
+      expect(await everyone()).toBeNull(); // not complete yet
+      const released = claim('patient:p1', at(9));
+      const rebuild = (await index.beginRebuild())!;
+      await index.add([claim('d2', at(14))]); // while the rebuild reads the claims
+      expect(await rebuild.complete([claim('d1', at(9)), claim('d1', at(9, 5)), released, claim('d3', at(23, 55))])).toBe(true);
+      await index.remove([released]);
+      await index.add([claim('d1', at(10))]);
+      expect(await everyone()).toEqual({
+        d1: [at(9).toISOString(), at(9, 5).toISOString(), at(10).toISOString()],
+        d2: [at(14).toISOString()],
+      });
+      expect(await everyone(at(9, 5), at(14))).toEqual({ d1: [at(9, 5).toISOString(), at(10).toISOString()] });
+      // A second rebuild replaces everyone's cells by its own claims.
+      expect(await (await index.beginRebuild())!.complete([claim('d4', at(12))])).toBe(true);
+      expect(await everyone()).toEqual({ d4: [at(12).toISOString()] });
+      expect(await (await index.beginRebuild())!.complete([])).toBe(true);
+      expect(await everyone()).toEqual({});
+    });
+
     it('removing a released claim leaves a later claim of the same cell in place', async () => {
       await (await index.beginRebuild())!.complete([]);
       const earlier = claim('d1', at(9));

@@ -16,6 +16,12 @@ type Op = '+' | '-';
  */
 const memberOf = (c: Claim) => `${c.cell.getTime()}:${c.token}`;
 const cellOf = (member: string) => Number(member.slice(0, member.indexOf(':')));
+/** In the set of every owner's claims: `<owner>|<member>` (a token holds no `|`). */
+const everyoneMemberOf = (c: Claim) => `${c.ownerId}|${memberOf(c)}`;
+const splitEveryoneMember = (m: string) => {
+  const bar = m.lastIndexOf('|');
+  return { owner: m.slice(0, bar), cell: cellOf(m.slice(bar + 1)) };
+};
 const byOwner = (claims: Claim[]) => Map.groupBy(claims, (c) => c.ownerId);
 /** Cells as dates, each once, in order (two members can name one cell while a stale one lingers). */
 const toCells = (ms: number[]) => [...new Set(ms)].sort((a, b) => a - b).map((t) => new Date(t));
@@ -24,15 +30,27 @@ const toCells = (ms: number[]) => [...new Set(ms)].sort((a, b) => a - b).map((t)
 const REBUILD_LEASE_MS = 120_000;
 const RETRY_INVALIDATION_MS = 500;
 
-// Applies one update to an owner's set and, while a rebuild is under way, journals it for that rebuild.
-// KEYS: owner set, rebuild lock, journal. ARGV: '+' | '-', owner, members...
-const UPDATE = `
+// Adds or removes members of an owner's set and of the set of everyone's (members there prefixed `<owner>|`).
+const APPLY = `
+local function apply(op, owner, ownerKey, everyoneKey, members)
+  for _, m in ipairs(members) do
+    local score = tonumber(string.match(m, '^%d+'))
+    if op == '+' then
+      redis.call('ZADD', ownerKey, score, m)
+      redis.call('ZADD', everyoneKey, score, owner .. '|' .. m)
+    else
+      redis.call('ZREM', ownerKey, m)
+      redis.call('ZREM', everyoneKey, owner .. '|' .. m)
+    end
+  end
+end`;
+
+// Applies one update and, while a rebuild is under way, journals it for that rebuild.
+// KEYS: owner set, rebuild lock, journal, everyone's set. ARGV: '+' | '-', owner, members...
+const UPDATE = `${APPLY}
 local members = {}
 for i = 3, #ARGV do members[#members + 1] = ARGV[i] end
-for _, m in ipairs(members) do
-  if ARGV[1] == '+' then redis.call('ZADD', KEYS[1], tonumber(string.match(m, '^%d+')), m)
-  else redis.call('ZREM', KEYS[1], m) end
-end
+apply(ARGV[1], ARGV[2], KEYS[1], KEYS[4], members)
 if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('RPUSH', KEYS[3], cjson.encode({ARGV[1], ARGV[2], members})) end
 return 1`;
 
@@ -43,20 +61,23 @@ redis.call('DEL', KEYS[2])
 return 1`;
 
 // Swaps the rebuilt sets in, replays the journal and marks the index complete, if the lock is still ours.
-// KEYS: rebuild lock, journal, complete marker. ARGV: token, set prefix, staged prefix, owners (JSON), old sets (JSON).
-const COMMIT = `
+// KEYS: rebuild lock, journal, complete marker, everyone's set, its staged copy.
+// ARGV: token, set prefix, staged prefix, owners (JSON), old sets (JSON).
+const COMMIT = `${APPLY}
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 for _, key in ipairs(cjson.decode(ARGV[5])) do redis.call('DEL', key) end
 for _, owner in ipairs(cjson.decode(ARGV[4])) do
   redis.call('RENAME', ARGV[3] .. owner, ARGV[2] .. owner)
   redis.call('PERSIST', ARGV[2] .. owner)
 end
+redis.call('DEL', KEYS[4])
+if redis.call('EXISTS', KEYS[5]) == 1 then
+  redis.call('RENAME', KEYS[5], KEYS[4])
+  redis.call('PERSIST', KEYS[4])
+end
 for _, entry in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
   local e = cjson.decode(entry)
-  for _, m in ipairs(e[3]) do
-    if e[1] == '+' then redis.call('ZADD', ARGV[2] .. e[2], tonumber(string.match(m, '^%d+')), m)
-    else redis.call('ZREM', ARGV[2] .. e[2], m) end
-  end
+  apply(e[1], e[2], ARGV[2] .. e[2], KEYS[4], e[3])
 end
 redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('SET', KEYS[3], ARGV[1])
@@ -67,7 +88,8 @@ const UNLOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', 
 
 /**
  * The busy-time read model in Redis, shared by every API process: a sorted set
- * of claimed cells per owner (score = cell ms), and a `complete` marker that
+ * of claimed cells per owner (score = cell ms), one of everyone's (for a
+ * date's search: one read, whatever the number of doctors), and a `complete` marker that
  * only a finished rebuild writes. A Redis that restarted (or evicted the
  * marker) has no marker, so readers get null and use the claims until a
  * rebuild completes the index again; a process whose update failed deletes the
@@ -77,17 +99,19 @@ const UNLOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', 
  * share one hash slot, for the scripts (and Redis Cluster).
  */
 export function makeRedisBusyIndex(redis: Redis, namespace: string) {
-  const base = `{busy:${namespace}}`;
+  // v2: with everyone's set; a database's index of the first layout is left to expire unused.
+  const base = `{busy2:${namespace}}`;
   const setPrefix = `${base}:cells:`;
   const lock = `${base}:rebuild`;
   const journal = `${base}:journal`;
   const complete = `${base}:complete`;
+  const everyone = `${base}:everyone`;
   let invalidation: Promise<void> | undefined;
 
   const update = async (op: Op, claims: Claim[]) => {
     await Promise.all(
       [...byOwner(claims)].map(([owner, own]) =>
-        redis.eval(UPDATE, 3, setPrefix + owner, lock, journal, op, owner, ...own.map(memberOf)),
+        redis.eval(UPDATE, 4, setPrefix + owner, lock, journal, everyone, op, owner, ...own.map(memberOf)),
       ),
     );
   };
@@ -96,14 +120,18 @@ export function makeRedisBusyIndex(redis: Redis, namespace: string) {
     add: (claims: Claim[]) => update('+', claims),
     remove: (claims: Claim[]) => update('-', claims),
 
-    async cellsBetween(ownerIds: readonly string[], from: Date, to: Date): Promise<Map<string, Date[]> | null> {
+    async cellsBetween(owners: readonly string[] | 'everyone', from: Date, to: Date): Promise<Map<string, Date[]> | null> {
       if (invalidation) return null;
       try {
         const tx = redis.multi().exists(complete);
-        for (const owner of ownerIds) tx.zrangebyscore(setPrefix + owner, from.getTime(), `(${to.getTime()}`);
+        const keys = owners === 'everyone' ? [everyone] : owners.map((owner) => setPrefix + owner);
+        for (const key of keys) tx.zrangebyscore(key, from.getTime(), `(${to.getTime()}`);
         const results = await tx.exec();
         if (!results || results[0]![1] !== 1) return null;
-        return new Map(ownerIds.map((owner, i) => [owner, toCells((results[i + 1]![1] as string[]).map(cellOf))]));
+        const found = results.slice(1).map(([, members]) => members as string[]);
+        if (owners !== 'everyone') return new Map(owners.map((owner, i) => [owner, toCells(found[i]!.map(cellOf))]));
+        const split = found[0]!.map(splitEveryoneMember);
+        return new Map([...Map.groupBy(split, (m) => m.owner)].map(([owner, own]) => [owner, toCells(own.map((m) => m.cell))]));
       } catch {
         return null; // unreachable: the caller reads the claims
       }
@@ -142,7 +170,13 @@ export function makeRedisBusyIndex(redis: Redis, namespace: string) {
         async complete(claims: Claim[]) {
           try {
             const owners = byOwner(claims);
+            const stagedEveryone = `${base}:staged-everyone:${token}`;
+            staged.add(stagedEveryone);
             const stage = redis.pipeline();
+            for (let i = 0; i < claims.length; i += 1_000) {
+              stage.zadd(stagedEveryone, ...claims.slice(i, i + 1_000).flatMap((c) => [c.cell.getTime(), everyoneMemberOf(c)]));
+            }
+            stage.pexpire(stagedEveryone, REBUILD_LEASE_MS);
             for (const [owner, own] of owners) {
               const key = stagedPrefix + owner;
               staged.add(key);
@@ -155,7 +189,7 @@ export function makeRedisBusyIndex(redis: Redis, namespace: string) {
             const old: string[] = [];
             for await (const keys of redis.scanStream({ match: `${setPrefix}*`, count: 1_000 })) old.push(...(keys as string[]));
             const args = [token, setPrefix, stagedPrefix, JSON.stringify([...owners.keys()]), JSON.stringify(old)];
-            if (await redis.eval(COMMIT, 3, lock, journal, complete, ...args)) return true;
+            if (await redis.eval(COMMIT, 5, lock, journal, complete, everyone, stagedEveryone, ...args)) return true;
             await dropStaged();
             return false;
           } catch (error) {
@@ -190,10 +224,12 @@ export function makeMemoryBusyIndex() {
   return {
     add: (claims: Claim[]) => update('+', claims),
     remove: (claims: Claim[]) => update('-', claims),
-    async cellsBetween(ownerIds: readonly string[], from: Date, to: Date): Promise<Map<string, Date[]> | null> {
+    async cellsBetween(owners: readonly string[] | 'everyone', from: Date, to: Date): Promise<Map<string, Date[]> | null> {
       if (!complete) return null;
       const inRange = (t: number) => t >= from.getTime() && t < to.getTime();
-      return new Map(ownerIds.map((owner) => [owner, toCells([...(sets.get(owner) ?? [])].map(cellOf).filter(inRange))]));
+      const cells = (owner: string) => toCells([...(sets.get(owner) ?? [])].map(cellOf).filter(inRange));
+      if (owners !== 'everyone') return new Map(owners.map((owner) => [owner, cells(owner)]));
+      return new Map([...sets.keys()].map((owner) => [owner, cells(owner)] as const).filter(([, own]) => own.length > 0));
     },
     isComplete: async () => complete,
     invalidate() {

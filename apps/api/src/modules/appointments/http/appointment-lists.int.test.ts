@@ -4,12 +4,14 @@ import { approvedDoctor } from '../../../test-support/doctors.ts';
 import type { ApiClient } from '../../../test-support/http-client.ts';
 import { settleSideEffects } from '../../../test-support/outbox.ts';
 import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
+import { LISTS_MIGRATION } from '../infrastructure/mongo-appointment.repository.ts';
 
 /**
  * The appointment lists are read models (decision 14): these tests check what
  * the races file does not. Pages of a doctor's list across many days add up
  * to the total with nothing twice, and a database stored before the lists
- * gets them from its one-time backfill when an API process starts on it.
+ * (or with the flat lists before their levels) gets them from its one-time
+ * backfill when an API process starts on it.
  */
 
 let api: TestApi;
@@ -71,24 +73,22 @@ it('pages of 5 across a dozen days: upcoming in time order, cancelled ones in pa
   expect(await pages(patient.c, 'upcoming', 100)).toEqual({ ids: kept, total: 8 });
 });
 
-it('a database without lists gets them, once, when an API process starts on it', async () => {
-  for (const name of [
-    'appointment_lists_buckets',
-    'appointment_lists_buckets_changes',
-    'appointment_lists_directories',
-    'appointment_lists_directories_changes',
-  ])
+it('a database with the flat lists (or none) is listed again, once, when an API process starts on it', async () => {
+  for (const name of ['buckets', 'buckets_changes', 'directories', 'directories_changes'])
     await api.db
-      .collection(name)
+      .collection(`appointment_timelines_${name}`)
       .drop()
       .catch(() => undefined);
-  await api.db.collection('migrations').deleteOne({ _id: 'appointment-lists' as never });
+  await api.db.collection('migrations').deleteOne({ _id: LISTS_MIGRATION as never });
+  await api.db.collection('appointment_lists_buckets').insertOne({ _id: 'all|2026-01-01' as never, n: 1 });
   expect((await patient.c.get('/api/v1/appointments?scope=upcoming')).body.total).toBe(0);
   const second = await startTestApi({}, undefined, { dbName: api.dbName });
   try {
     expect(await pages(patient.c, 'upcoming', 100)).toEqual({ ids: booked.filter((_, i) => i % 3 !== 0), total: 8 });
     expect((await pages(admin, 'past', 100)).total).toBe(4);
-    expect(await api.db.collection('migrations').findOne({ _id: 'appointment-lists' as never })).not.toBeNull();
+    expect(await api.db.collection('migrations').findOne({ _id: LISTS_MIGRATION as never })).not.toBeNull();
+    const collections = (await api.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+    expect(collections.filter((name) => name.startsWith('appointment_lists'))).toEqual([]);
   } finally {
     await second.stop();
   }

@@ -299,6 +299,60 @@ describe('search and recovery', () => {
     expect(found).not.toContain(closed.id);
   });
 
+  it('availableOn drops a doctor whose day is booked out and follows changed hours at once', async () => {
+    const date = daysAhead(13);
+    const oneSlot = { overrides: [{ date, intervals: [{ start: '10:00', end: '10:30' }] }] };
+    const doctor = await doctorWithHours('Dr Fullday', oneSlot);
+    const patient = await signedIn(api, 'patient');
+    const found = async () => {
+      const res = await patient.c.get(`/api/v1/doctors?q=fullday&availableOn=${date}&tz=Europe/London`);
+      expect(res.status, res.text).toBe(200);
+      return res.body.items.map((d: { id: string }) => d.id);
+    };
+    expect(await found()).toEqual([doctor.id]);
+    const [start] = await slotsOn(patient.c, doctor.id, date);
+    expect((await patient.c.post('/api/v1/appointments', { doctorId: doctor.id, start })).status).toBe(201);
+    expect(await found()).toEqual([]);
+    const longer = { ...oneSlot, overrides: [{ date, intervals: [{ start: '10:00', end: '11:30' }] }] };
+    expect(
+      (
+        await doctor.c.put('/api/v1/doctors/me/availability', {
+          timeZone: 'Europe/London',
+          slotMinutes: 30,
+          weekly: allWeek(),
+          ...longer,
+        })
+      ).status,
+    ).toBe(200);
+    expect(await found()).toEqual([doctor.id]);
+  });
+
+  it('concurrent saves of one doctor’s hours all commit in some order; the last stays, and search and slots follow it', async () => {
+    const doctor = await doctorWithHours('Dr Manyhours');
+    const date = daysAhead(15);
+    // Save i offers slots on `date` only when i is even, of 15 + 5i minutes.
+    const saves = Array.from({ length: 8 }, (_, i) => ({
+      timeZone: 'Europe/London',
+      slotMinutes: 15 + 5 * i,
+      weekly: allWeek(),
+      overrides: i % 2 ? [{ date, unavailable: true }] : [],
+    }));
+    const results = await Promise.all(saves.map((rules) => doctor.c.put('/api/v1/doctors/me/availability', rules)));
+    expect(results.map((r) => r.status)).toEqual(saves.map(() => 200));
+    const versions = await api.db
+      .collection<{ _id: string; value: any }>('availability_versions')
+      .find({ recordId: doctor.id })
+      .toArray();
+    expect(versions.map((v) => v._id).sort()).toEqual(Array.from({ length: 9 }, (_, i) => `${doctor.id}:${i + 1}`).sort());
+    const last = versions.find((v) => v._id === `${doctor.id}:9`)!.value.rules;
+    expect((await doctor.c.get('/api/v1/doctors/me/availability')).body).toMatchObject({ slotMinutes: last.slotMinutes });
+    const listed = (await doctor.c.get(`/api/v1/doctors?q=manyhours&availableOn=${date}&tz=Europe/London`)).body.items;
+    expect(listed.length).toBe(last.overrides.length ? 0 : 1);
+    const slots = await slotsOn(doctor.c, doctor.id, date);
+    if (slots.length > 1) expect(Date.parse(slots[1]!) - Date.parse(slots[0]!)).toBe(last.slotMinutes * 60_000);
+    else expect(last.overrides.length).toBe(1);
+  });
+
   it('the reconciler releases claims whose booking never got saved', async () => {
     const doctor = await doctorWithHours('Dr Orphan');
     const patient = await signedIn(api, 'patient');

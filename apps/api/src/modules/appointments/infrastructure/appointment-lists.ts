@@ -3,20 +3,22 @@ import { SLOT_MINUTES_MAX } from '@doctime/contracts';
 import { makeTimelineLists, type PagePlan } from '../../../platform/mongo/timeline-lists.ts';
 import { isUpcoming, listedAppointment, type Appointment, type ListedAppointment } from '../domain/appointment.ts';
 
-/**
- * Buckets, so that a page reads few of them and a change rewrites a small one:
- * a patient's list by UTC month (a few appointments each), a doctor's by the
- * week (named by its Monday, UTC; a busy doctor's month would be hundreds),
- * everyone's (the admin's) by the day.
- */
 const EVERYONE = 'all';
-const DAY_MS = 86_400_000;
-const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
-function bucketOf(owner: string, at: number): string {
-  if (owner.startsWith('patient:')) return isoDay(at).slice(0, 7);
-  if (owner === EVERYONE) return isoDay(at);
-  const sinceMonday = (new Date(at).getUTCDay() + 6) % 7;
-  return isoDay(at - sinceMonday * DAY_MS);
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/**
+ * Where an appointment is listed, so that a page reads few small records and a
+ * change rewrites a small one: a patient's list by year > UTC month (a few
+ * appointments each), a doctor's by year > week (named by its Monday, UTC; a
+ * busy doctor's month would be hundreds), everyone's (the admin's) by year >
+ * month > day > hour. Each key starts with its parent's and sorts in time order.
+ */
+export function pathOf(owner: string, at: number): string[] {
+  const iso = new Date(at).toISOString();
+  if (owner.startsWith('patient:')) return [iso.slice(0, 4), iso.slice(0, 7)];
+  if (owner === EVERYONE) return [iso.slice(0, 4), iso.slice(0, 7), iso.slice(0, 10), iso.slice(0, 13)];
+  const monday = new Date(at - ((new Date(at).getUTCDay() + 6) % 7) * DAY_MS).toISOString();
+  return [monday.slice(0, 4), monday.slice(0, 10)];
 }
 /** An appointment that started before this long ago has ended (slots are at most SLOT_MINUTES_MAX long). */
 const LONGEST_MS = SLOT_MINUTES_MAX * 60_000;
@@ -32,15 +34,52 @@ export interface ListQuery {
 }
 
 /**
+ * How a page of `owner`'s list is cut. Only the buckets around "now" (and the
+ * directories holding them) must be read to tell upcoming from past; every
+ * other key is wholly before or after now, so its counts say how many match.
+ */
+export function pagePlan({ scope, status, now, skip, limit }: ListQuery, owner: string): PagePlan<ListedAppointment> {
+  const current = pathOf(owner, now.getTime()).at(-1)!;
+  // Every bucket an appointment still running may have started in: times from now - LONGEST_MS to
+  // now, an hour apart (the shortest bucket) and now itself.
+  const since = now.getTime() - LONGEST_MS;
+  const times = [...Array.from({ length: Math.ceil(LONGEST_MS / HOUR_MS) + 1 }, (_, i) => since + i * HOUR_MS), now.getTime()];
+  const aroundNow = times.map((at) => pathOf(owner, at).at(-1)!);
+  const uncertain = (key: string) => aroundNow.some((bucket) => bucket.startsWith(key));
+  const all = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+  if (scope === 'upcoming')
+    return {
+      order: 'asc',
+      match: (item) => isUpcoming(item.value, now),
+      count: (key, counts) => (uncertain(key) ? null : key > current ? (counts.confirmed ?? 0) : 0),
+      prefetch: times,
+      skip,
+      limit,
+    };
+  return {
+    order: 'desc',
+    match: (item) => !isUpcoming(item.value, now) && (!status || item.group === status),
+    count: (key, counts) => {
+      if (uncertain(key)) return null;
+      // Later keys hold upcoming confirmed appointments; earlier ones only past ones.
+      if (status) return key > current && status === 'confirmed' ? 0 : (counts[status] ?? 0);
+      return key > current ? all(counts) - (counts.confirmed ?? 0) : all(counts);
+    },
+    prefetch: times,
+    skip,
+    limit,
+  };
+}
+
+/**
  * The appointment lists users wait on, as timeline lists (decision 0014): each
  * appointment is listed for its patient, its doctor and everyone, by the UTC
- * month or day of its start, grouped by status. A page reads the
- * owner's directory and the buckets it shows by `_id`; only the buckets around
- * "now" are read to tell upcoming from past, all others are counted from the
- * directory.
+ * time of its start (`pathOf`), grouped by status. A page reads by `_id` the
+ * owner's directories on the paths to the buckets around "now" and to those
+ * it shows, and those buckets; all others are counted from their directory.
  */
 export function makeAppointmentLists(db: Db) {
-  const lists = makeTimelineLists<ListedAppointment>(db, 'appointment_lists', bucketOf);
+  const lists = makeTimelineLists<ListedAppointment>(db, 'appointment_timelines', pathOf);
   const ownersOf = (a: Appointment) => [`patient:${a.patientId}`, `doctor:${a.doctorId}`];
   const itemOf = (a: Appointment) => ({
     id: a.id,
@@ -50,32 +89,6 @@ export function makeAppointmentLists(db: Db) {
     value: listedAppointment(a),
   });
   const everywhere = (a: Appointment) => ({ owners: [...ownersOf(a), EVERYONE], item: itemOf(a) });
-
-  function plan({ scope, status, now, skip, limit }: ListQuery, owner: string): PagePlan<ListedAppointment> {
-    const aroundNow = new Set([bucketOf(owner, now.getTime() - LONGEST_MS), bucketOf(owner, now.getTime())]);
-    const current = bucketOf(owner, now.getTime());
-    const all = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-    if (scope === 'upcoming')
-      return {
-        order: 'asc',
-        match: (item) => isUpcoming(item.value, now),
-        count: (b, counts) => (aroundNow.has(b) ? null : b > current ? (counts.confirmed ?? 0) : 0),
-        skip,
-        limit,
-      };
-    return {
-      order: 'desc',
-      match: (item) => !isUpcoming(item.value, now) && (!status || item.group === status),
-      count: (b, counts) => {
-        if (aroundNow.has(b)) return null;
-        // Later buckets hold upcoming confirmed appointments; earlier ones only past ones.
-        if (status) return b > current && status === 'confirmed' ? 0 : (counts[status] ?? 0);
-        return b > current ? all(counts) - (counts.confirmed ?? 0) : all(counts);
-      },
-      skip,
-      limit,
-    };
-  }
 
   return {
     /** Lists version `a.version` for its patient and doctor (the callers wait on these); `previous` is the version before. */
@@ -89,7 +102,7 @@ export function makeAppointmentLists(db: Db) {
     importMany: (appointments: Appointment[]) => lists.importMany(appointments.map(everywhere)),
     page(query: ListQuery) {
       const owner = query.patientId ? `patient:${query.patientId}` : query.doctorId ? `doctor:${query.doctorId}` : EVERYONE;
-      return lists.page(owner, plan(query, owner));
+      return lists.page(owner, pagePlan(query, owner));
     },
   };
 }

@@ -8,6 +8,8 @@ import type { Appointment } from '../domain/appointment.ts';
 import { makeAppointmentLists } from './appointment-lists.ts';
 
 const LISTED = 'appointment.listed';
+/** The marker of the appointments' one-time listing into their timelines (with levels). */
+export const LISTS_MIGRATION = 'appointment-timelines';
 
 /**
  * Appointments are versioned records: every change is committed by inserting
@@ -71,14 +73,21 @@ export function makeMongoAppointmentRepository(db: Db, outbox: Outbox) {
     },
     /**
      * Lists the appointments of a database that has them but no lists yet (stored before
-     * decision 0014): one scan, once; a second process doing it at the same time is harmless.
+     * decision 0014, or listed in the flat lists before their levels): one scan, once; a second
+     * process doing it at the same time is harmless. The flat lists are dropped before the marker
+     * is written, so a crash between the two only repeats the listing.
      */
     async backfillLists() {
       const done = db.collection<{ _id: string; at: Date }>('migrations');
-      if (await done.findOne({ _id: 'appointment-lists' })) return;
+      if (await done.findOne({ _id: LISTS_MIGRATION })) return;
       const all = (await appointments.find().toArray()).map(store.fromHead);
       for (let i = 0; i < all.length; i += 1_000) await lists.listMany(all.slice(i, i + 1_000));
-      await insertOrFail(done, { _id: 'appointment-lists', at: new Date() });
+      for (const old of ['buckets', 'buckets_changes', 'directories', 'directories_changes'])
+        await db
+          .collection(`appointment_lists_${old}`)
+          .drop()
+          .catch(() => undefined); // absent: a newer database, or another process dropped it
+      await insertOrFail(done, { _id: LISTS_MIGRATION, at: new Date() });
     },
   };
 }

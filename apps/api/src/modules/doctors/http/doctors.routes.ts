@@ -5,7 +5,7 @@ import { parseWith } from '../../../platform/http/validate.ts';
 import type { DoctorsUseCases } from '../application/use-cases.ts';
 
 export interface DoctorsLimits {
-  /** Per IP; a search with `availableOn` costs much more (the slot engine for every doctor). */
+  /** Per IP; a search with `availableOn` costs more (every doctor's hours are checked against that day). */
   search: RequestHandler;
 }
 

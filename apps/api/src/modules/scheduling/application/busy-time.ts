@@ -31,12 +31,14 @@ export async function busyTimeOf(
   doctorIds: readonly string[],
   from: Date,
   to: Date,
+  /** 'everyone': one read of every owner's cells in the window (for many doctors) rather than one per doctor. */
+  read: 'each' | 'everyone' = 'each',
 ): Promise<Map<string, TimeSpan[]>> {
   // A day of margin each side covers slots that straddle the window's edges.
   const wideFrom = new Date(from.getTime() - DAY_MS);
   const wideTo = new Date(to.getTime() + DAY_MS);
   const cells =
-    (await deps.busyIndex.cellsBetween(doctorIds, wideFrom, wideTo)) ??
+    (await deps.busyIndex.cellsBetween(read === 'everyone' ? 'everyone' : doctorIds, wideFrom, wideTo)) ??
     new Map(
       [...Map.groupBy(await deps.claims.findCellsBetween(doctorIds, wideFrom, wideTo), (c) => c.ownerId)].map(([owner, own]) => [
         owner,

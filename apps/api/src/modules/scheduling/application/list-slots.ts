@@ -1,7 +1,7 @@
 import { AppError } from '../../../platform/app-error.ts';
 import { addDays, localDateOf, viewerDateRangeToUtc } from '../domain/local-time.ts';
 import { generateSlots, groupSlotsByDate } from '../domain/slot-engine.ts';
-import { busyTime, busyTimeOf } from './busy-time.ts';
+import { busyTime } from './busy-time.ts';
 import type { SchedulingDeps } from './ports.ts';
 
 export function makeListSlots(deps: SchedulingDeps) {
@@ -28,24 +28,5 @@ export function makePreviewSlots(deps: SchedulingDeps) {
     const range = viewerDateRangeToUtc(today, addDays(today, days - 1), rules.timeZone);
     const slots = generateSlots(rules, range, await busyTime(deps, doctorId, range.from, range.to), now);
     return { timeZone: rules.timeZone, days: groupSlotsByDate(slots, rules.timeZone) };
-  };
-}
-
-export function makeDoctorsAvailableOn(deps: SchedulingDeps) {
-  /** Ids of doctors with at least one free slot on a date in the viewer's zone. */
-  return async function doctorsAvailableOn(date: string, tz: string): Promise<string[]> {
-    const range = viewerDateRangeToUtc(date, date, tz);
-    const now = deps.clock.now();
-    const all = await deps.availability.listAll();
-    // One read for every doctor (one query when it must come from the claims).
-    const busy = await busyTimeOf(
-      deps,
-      all.map((d) => d.doctorId),
-      range.from,
-      range.to,
-    );
-    return all
-      .filter(({ doctorId, rules }) => generateSlots(rules, range, busy.get(doctorId)!, now).length > 0)
-      .map((d) => d.doctorId);
   };
 }

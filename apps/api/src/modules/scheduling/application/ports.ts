@@ -3,7 +3,7 @@ import type { AvailabilityRules } from '../domain/availability-rules.ts';
 export interface AvailabilityRepository {
   save(doctorId: string, rules: AvailabilityRules, at: Date): Promise<void>;
   find(doctorId: string): Promise<AvailabilityRules | null>;
-  /** Every doctor who has published rules (for "available on date X"). */
+  /** Every doctor who has published rules (for "available on date X"), from a copy kept in memory. */
   listAll(): Promise<{ doctorId: string; rules: AvailabilityRules }[]>;
 }
 
@@ -56,8 +56,11 @@ export type IndexedClaim = Pick<TimeClaim, 'ownerId' | 'cell' | 'token'>;
 export interface BusyIndex {
   add(claims: IndexedClaim[]): Promise<void>;
   remove(claims: IndexedClaim[]): Promise<void>;
-  /** Each owner's busy cells in [from, to), or null when the index is not known to be complete (or unreachable). */
-  cellsBetween(ownerIds: readonly string[], from: Date, to: Date): Promise<Map<string, Date[]> | null>;
+  /**
+   * Each owner's busy cells in [from, to), or null when the index is not known to be complete (or
+   * unreachable). For 'everyone', one read of every owner that has any (a date's search).
+   */
+  cellsBetween(owners: readonly string[] | 'everyone', from: Date, to: Date): Promise<Map<string, Date[]> | null>;
   isComplete(): Promise<boolean>;
   /** After a failed update: marks the index incomplete (as soon as it can be reached again). Never throws. */
   invalidate(): void;

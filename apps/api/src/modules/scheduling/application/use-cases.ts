@@ -1,7 +1,8 @@
 import { makeGetAvailability, makeSetAvailability } from './availability.ts';
 import { rebuildBusyIndex } from './busy-time.ts';
 import { makeClaimTime, makeFindClaimsByHolds, makeReleaseClaims } from './claim-time.ts';
-import { makeDoctorsAvailableOn, makeListSlots, makePreviewSlots } from './list-slots.ts';
+import { makeDoctorsAvailableOn } from './doctors-available-on.ts';
+import { makeListSlots, makePreviewSlots } from './list-slots.ts';
 import type { SchedulingDeps } from './ports.ts';
 import { makePurgePastClaims } from './purge-past-claims.ts';
 

@@ -67,6 +67,21 @@ export function clockToMinutes(clock: string): number {
  * ambiguous fall-back time resolves to one fixed offset.
  */
 export function wallTimeToUtc(date: string, clock: string, timeZone: string): Date {
+  const key = `${timeZone}|${date}|${clock}`;
+  let ms = wallTimes.get(key);
+  if (ms === undefined) {
+    if (wallTimes.size >= WALL_TIMES_KEPT) wallTimes.clear();
+    wallTimes.set(key, (ms = zonedWallTime(date, clock, timeZone).getTime()));
+  }
+  return new Date(ms);
+}
+
+// Searching every doctor's hours for a date asks the same few (zone, date, clock) triples
+// thousands of times: luxon takes tens of microseconds each, a map lookup well under one.
+const WALL_TIMES_KEPT = 100_000;
+const wallTimes = new Map<string, number>();
+
+function zonedWallTime(date: string, clock: string, timeZone: string): Date {
   const minutes = clockToMinutes(clock);
   const day = addDays(date, Math.floor(minutes / (24 * 60)));
   const [year, month, dayOfMonth] = day.split('-').map(Number);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AvailabilityRules } from './availability-rules.ts';
 import { claimCells, claimId, occupiedSpan } from './claim-cells.ts';
 import { addDays, viewerDateRangeToUtc } from './local-time.ts';
-import { generateSlots, groupSlotsByDate, isSlotOffered, type TimeSpan } from './slot-engine.ts';
+import { bookableSlots, generateSlots, groupSlotsByDate, isSlotOffered, slotGridBetween, type TimeSpan } from './slot-engine.ts';
 
 const MON = 1;
 const SUN = 7;
@@ -330,6 +330,38 @@ describe('generateSlots: other zones and viewers', () => {
     }
     expect(starts(month)).toEqual(starts(byDay));
     expectWellFormed(month, 30);
+  });
+});
+
+describe('a kept grid checked later (what a date search does)', () => {
+  const viewers = ['Europe/London', 'America/New_York', 'Asia/Kolkata', 'Pacific/Kiritimati'];
+  const doctors = [
+    rules({ bufferMinutes: 10, weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:30', end: '02:30' })) }),
+    rules({ timeZone: 'America/New_York', weekly: [{ weekday: SUN, start: '00:00', end: '24:00' }] }),
+    rules({
+      timeZone: 'Asia/Kolkata',
+      minNoticeMinutes: 600,
+      maxAdvanceDays: 2,
+      weekly: [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+      overrides: [{ date: '2026-03-30', intervals: [{ start: '18:00', end: '20:00' }] }],
+    }),
+  ];
+
+  it('gives what generateSlots gives, on daylight-saving days too, whatever now and the busy time', () => {
+    const busy = [span('2026-03-29T01:00:00Z', '2026-03-29T02:00:00Z'), span('2026-03-30T13:00:00Z', '2026-03-30T15:00:00Z')];
+    let compared = 0;
+    for (const date of ['2026-03-08', '2026-03-28', '2026-03-29', '2026-03-30', '2026-10-25', '2026-11-01'])
+      for (const viewer of viewers)
+        for (const doctor of doctors) {
+          const range = viewerDateRangeToUtc(date, date, viewer);
+          const grid = slotGridBetween(doctor, range);
+          for (const now of [longAgo, new Date(range.from.getTime() - 86_400_000), new Date(range.from.getTime() + 3_600_000)]) {
+            const expected = generateSlots(doctor, range, busy, now);
+            expect(starts(bookableSlots(grid, doctor, busy, now))).toEqual(starts(expected));
+            compared += expected.length;
+          }
+        }
+    expect(compared).toBeGreaterThan(100);
   });
 });
 

@@ -97,24 +97,57 @@ export function generateSlots(
   busy: readonly TimeSpan[],
   now: Date,
 ): TimeSpan[] {
-  if (!(rules.slotMinutes > 0) || rules.bufferMinutes < 0)
-    throw new RangeError('slotMinutes must be positive and bufferMinutes not negative');
+  checkRules(rules);
   // Offered starts lie in [lo, hi): inside the range, after the notice, before
-  // the horizon. Expanding just their local dates (plus a day each side for
-  // zone shifts) bounds the work.
+  // the horizon. Expanding just their local dates bounds the work.
   const lo = Math.max(range.from.getTime(), now.getTime() + rules.minNoticeMinutes * MINUTE_MS);
   const hi = Math.min(range.to.getTime(), now.getTime() + rules.maxAdvanceDays * DAY_MS);
   if (!(lo < hi)) return [];
-  const firstDate = addDays(localDateOf(new Date(lo), rules.timeZone), -1);
-  const lastDate = addDays(localDateOf(new Date(hi), rules.timeZone), 1);
+  return bookableSlots(slotGridBetween(rules, { from: new Date(lo), to: new Date(hi) }), rules, busy, now);
+}
 
+function checkRules(rules: AvailabilityRules) {
+  if (!(rules.slotMinutes > 0) || rules.bufferMinutes < 0)
+    throw new RangeError('slotMinutes must be positive and bufferMinutes not negative');
+}
+
+/**
+ * The rules' slots starting in [range.from, range.to), sorted, before notice,
+ * horizon and busy time: it depends on the rules and the range only, so it
+ * may be kept and reused (see `bookableSlots`).
+ */
+export function slotGridBetween(rules: AvailabilityRules, range: { from: Date; to: Date }): TimeSpan[] {
+  checkRules(rules);
+  const from = range.from.getTime();
+  const to = range.to.getTime();
+  if (!(from < to)) return [];
+  // A day each side of the range's local dates covers zone shifts.
+  const firstDate = addDays(localDateOf(range.from, rules.timeZone), -1);
+  const lastDate = addDays(localDateOf(range.to, rules.timeZone), 1);
+  return slotGrid(rules, firstDate, lastDate).filter((slot) => slot.start.getTime() >= from && slot.start.getTime() < to);
+}
+
+/** Of a grid of `rules` (see `slotGridBetween`), the slots bookable `now`. */
+export function bookableSlots(
+  grid: readonly TimeSpan[],
+  rules: AvailabilityRules,
+  busy: readonly TimeSpan[],
+  now: Date,
+): TimeSpan[] {
+  return grid.filter(bookableNow(rules, busy, now));
+}
+
+/** Whether a slot of `rules` is bookable `now`: after the notice, before the horizon, clear of busy time. */
+export function bookableNow(rules: AvailabilityRules, busy: readonly TimeSpan[], now: Date): (slot: TimeSpan) => boolean {
+  const lo = now.getTime() + rules.minNoticeMinutes * MINUTE_MS;
+  const hi = now.getTime() + rules.maxAdvanceDays * DAY_MS;
   const isBusy = busyChecker(busy);
-  return slotGrid(rules, firstDate, lastDate).filter((slot) => {
+  return (slot) => {
     const start = slot.start.getTime();
     if (start < lo || start >= hi) return false;
     const occupied = occupiedSpan(slot.start, slot.end, rules.bufferMinutes);
     return !isBusy(occupied.start.getTime(), occupied.end.getTime());
-  });
+  };
 }
 
 /**
