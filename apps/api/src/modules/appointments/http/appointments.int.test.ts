@@ -297,6 +297,12 @@ describe('search and recovery', () => {
     const found = res.body.items.map((d: { id: string }) => d.id);
     expect(found).toContain(open.id);
     expect(found).not.toContain(closed.id);
+    // Days nobody can book (long past, beyond every horizon) find nobody, without computing their slots.
+    for (const day of ['0020-02-29', '2019-01-01', '9999-12-31']) {
+      const none = await patient.c.get(`/api/v1/doctors?q=day&availableOn=${day}&tz=Africa/Abidjan`);
+      expect(none.status, none.text).toBe(200);
+      expect(none.body.items).toEqual([]);
+    }
   });
 
   it('availableOn drops a doctor whose day is booked out and follows changed hours at once', async () => {

@@ -1,6 +1,6 @@
 import type { AvailabilityRules } from '../domain/availability-rules.ts';
 import { viewerDateRangeToUtc } from '../domain/local-time.ts';
-import { bookableNow, slotGridBetween, type TimeSpan } from '../domain/slot-engine.ts';
+import { bookableNow, bookableWindow, slotGridBetween, type TimeSpan } from '../domain/slot-engine.ts';
 import { busyTimeOf } from './busy-time.ts';
 import type { SchedulingDeps } from './ports.ts';
 
@@ -46,7 +46,10 @@ export function makeDoctorsAvailableOn(deps: SchedulingDeps) {
       'everyone',
     );
     return all
-      .filter(({ doctorId, rules }) => gridOf(rules, range).some(bookableNow(rules, busy.get(doctorId)!, now)))
+      .filter(
+        ({ doctorId, rules }) =>
+          bookableWindow(rules, range, now) !== null && gridOf(rules, range).some(bookableNow(rules, busy.get(doctorId)!, now)),
+      )
       .map((d) => d.doctorId);
   };
 }

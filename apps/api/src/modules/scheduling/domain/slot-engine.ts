@@ -98,12 +98,22 @@ export function generateSlots(
   now: Date,
 ): TimeSpan[] {
   checkRules(rules);
-  // Offered starts lie in [lo, hi): inside the range, after the notice, before
-  // the horizon. Expanding just their local dates bounds the work.
+  const window = bookableWindow(rules, range, now);
+  return window ? bookableSlots(slotGridBetween(rules, window), rules, busy, now) : [];
+}
+
+/**
+ * The part of `range` where slots of `rules` may start `now`: after the
+ * notice, before the horizon; null when there is none (a past day, say).
+ */
+export function bookableWindow(
+  rules: AvailabilityRules,
+  range: { from: Date; to: Date },
+  now: Date,
+): { from: Date; to: Date } | null {
   const lo = Math.max(range.from.getTime(), now.getTime() + rules.minNoticeMinutes * MINUTE_MS);
   const hi = Math.min(range.to.getTime(), now.getTime() + rules.maxAdvanceDays * DAY_MS);
-  if (!(lo < hi)) return [];
-  return bookableSlots(slotGridBetween(rules, { from: new Date(lo), to: new Date(hi) }), rules, busy, now);
+  return lo < hi ? { from: new Date(lo), to: new Date(hi) } : null;
 }
 
 function checkRules(rules: AvailabilityRules) {
