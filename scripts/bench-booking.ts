@@ -2,28 +2,23 @@
 // Redis, Mailpit, SeaweedFS) started here on their own ports, API in-process on
 // a real socket. Prints ratios against baselines measured in the same run.
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { loadConfig } from '../apps/api/src/main/config.ts';
 import { buildContainer } from '../apps/api/src/main/container.ts';
 import { makeLogger } from '../apps/api/src/platform/logger.ts';
-import { percentile, pool } from './lib/bench.ts';
-import { debian, ensureDebianPackages, ensureGoTools, root, startServices } from './lib/services.mjs';
+import { percentile, pool, startBenchServices } from './lib/bench.ts';
 
 const PASSWORD = 'bench passphrase 4242';
 const CONCURRENCY = 20;
 
-ensureDebianPackages([debian.redis]);
-ensureGoTools();
-const dataDir = path.join(root, '.data/bench');
-rmSync(dataDir, { recursive: true, force: true });
-const services = await startServices({
-  dataDir,
-  webOrigin: 'http://localhost:3200',
-  ports: { mongo: 27217, mailpitWeb: 8225, smtp: 1225, s3: 4769, redis: 6579 },
+const services = await startBenchServices('bench', 'http://localhost:3200', {
+  mongo: 27217,
+  mailpitWeb: 8225,
+  smtp: 1225,
+  s3: 4769,
+  redis: 6579,
 });
 const dbName = 'bench';
 const config = loadConfig({ ...process.env, ...services.env, NODE_ENV: 'test', MONGODB_DB: dbName, LOG_LEVEL: 'silent' });

@@ -5,10 +5,8 @@
 // through the repositories' imports into its own database before an API
 // process starts on it (so its start-up load is measured too).
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { loadConfig } from '../apps/api/src/main/config.ts';
 import { buildContainer } from '../apps/api/src/main/container.ts';
@@ -27,8 +25,7 @@ import type { User } from '../apps/api/src/modules/identity/domain/user.ts';
 import type { Doctor } from '../apps/api/src/modules/doctors/domain/doctor.ts';
 import type { Appointment } from '../apps/api/src/modules/appointments/domain/appointment.ts';
 import { claimCells, claimId } from '../apps/api/src/modules/scheduling/domain/claim-cells.ts';
-import { percentile } from './lib/bench.ts';
-import { debian, ensureDebianPackages, ensureGoTools, root, startServices } from './lib/services.mjs';
+import { percentile, startBenchServices } from './lib/bench.ts';
 
 interface World {
   name: string;
@@ -68,17 +65,13 @@ function random(seed: number) {
   return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32;
 }
 
-ensureDebianPackages([debian.redis]);
-ensureGoTools();
-const dataDir = path.join(root, '.data/bench-scale');
-rmSync(dataDir, { recursive: true, force: true });
-const services = await startServices({
-  dataDir,
-  webOrigin: 'http://localhost:3400',
-  ports: { mongo: 27317, mailpitWeb: 8325, smtp: 1325, s3: 4869, redis: 6679 },
+const services = await startBenchServices('bench-scale', 'http://localhost:3400', {
+  mongo: 27317,
+  mailpitWeb: 8325,
+  smtp: 1325,
+  s3: 4869,
+  redis: 6679,
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => void services.stop().finally(() => process.exit(130)));
 const mongo = new MongoClient(services.env.MONGODB_URI);
 await mongo.connect();
 const silent = makeLogger('silent');

@@ -1,4 +1,26 @@
 // Small helpers the benchmark scripts share.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { debian, ensureDebianPackages, ensureGoTools, root, startServices } from './services.mjs';
+
+/**
+ * Installs what the services need and starts a benchmark's own set on its own ports, with
+ * fresh data under `.data/<name>`; Ctrl-C stops them.
+ */
+export async function startBenchServices(
+  name: string,
+  webOrigin: string,
+  ports: Record<'mongo' | 'mailpitWeb' | 'smtp' | 's3' | 'redis', number>,
+) {
+  ensureDebianPackages([debian.redis]);
+  ensureGoTools();
+  const dataDir = path.join(root, '.data', name);
+  rmSync(dataDir, { recursive: true, force: true });
+  const services = await startServices({ dataDir, webOrigin, ports });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void services.stop().finally(() => process.exit(130)));
+  return services;
+}
 
 /** The p-th percentile of ascending `sorted`. */
 export const percentile = (sorted: number[], p: number) =>

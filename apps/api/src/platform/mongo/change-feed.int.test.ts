@@ -34,7 +34,7 @@ function processOn(name: string, { announces = true, ...options }: MirrorOptions
     feed,
     {
       findById: (id) => ((reads += 1), store.findById(id)),
-      loadAll: async () => (await store.heads.find().toArray()).map(store.fromHead),
+      loadAll: store.loadAll,
     },
     {
       reset: (items) => (held.clear(), items.forEach((i) => held.set(i.id, i))),

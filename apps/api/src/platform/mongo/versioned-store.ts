@@ -33,12 +33,14 @@ interface VersionDoc extends Document {
  * Side effects go to the outbox before the commit, keyed by the change.
  * With `changes`, every commit first writes a notice to that feed, so no
  * committed change lacks one (followers such as makeMirror read it).
+ * `normalize` fills in what records stored by an older version lack; every
+ * read passes through it.
  */
 export function makeVersionedStore<T extends Versioned>(
   db: Db,
   name: string,
   outbox: Outbox,
-  options: { changes?: ChangeFeed } = {},
+  options: { changes?: ChangeFeed; normalize?: (record: T) => T } = {},
 ) {
   const heads = db.collection<Stored<T>>(name);
   const versionsName = `${name}_versions`;
@@ -46,7 +48,8 @@ export function makeVersionedStore<T extends Versioned>(
   const key = (id: string, version: number) => `${id}:${version}`;
 
   const toStored = ({ id, ...rest }: T, changeId: string) => ({ _id: id, ...rest, changeId }) as Stored<T>;
-  const fromStored = ({ _id, changeId: _c, ...rest }: Stored<T>) => ({ id: _id, ...rest }) as unknown as T;
+  const normalize = options.normalize ?? ((record: T) => record);
+  const fromStored = ({ _id, changeId: _c, ...rest }: Stored<T>) => normalize({ id: _id, ...rest } as unknown as T);
 
   /** Writes the head, then keeps rolling it forward while newer versions exist. */
   async function writeHead(doc: Stored<T>): Promise<T> {
@@ -84,6 +87,10 @@ export function makeVersionedStore<T extends Versioned>(
     /** The head collection, for queries (lists, search); `fromHead` maps what they return. */
     heads,
     fromHead: fromStored,
+    /** Every record as stored now: a scan, for a start-up load (a mirror's). */
+    async loadAll(): Promise<T[]> {
+      return (await heads.find().toArray()).map((doc) => fromStored(doc as Stored<T>));
+    },
     /** Version `version` exactly as it was committed, or null. */
     async findVersion(id: string, version: number): Promise<T | null> {
       const doc = await versions.findOne({ _id: key(id, version) });

@@ -80,7 +80,7 @@ export function makeMongoAppointmentRepository(db: Db, outbox: Outbox) {
     async backfillLists() {
       const done = db.collection<{ _id: string; at: Date }>('migrations');
       if (await done.findOne({ _id: LISTS_MIGRATION })) return;
-      const all = (await appointments.find().toArray()).map(store.fromHead);
+      const all = await store.loadAll();
       for (let i = 0; i < all.length; i += 1_000) await lists.listMany(all.slice(i, i + 1_000));
       for (const old of ['buckets', 'buckets_changes', 'directories', 'directories_changes'])
         await db

@@ -29,17 +29,10 @@ export function makeMongoDoctorRepository(
   outbox: Outbox,
 ): DoctorRepository & { importMany(doctors: Doctor[]): Promise<void>; close(): void } {
   const changes = makeChangeFeed(db, 'doctors');
-  const store = makeVersionedStore<Stored>(db, 'doctors', outbox, { changes });
-  const findById = async (id: string) => {
-    const record = await store.findById(id);
-    return record ? toDoctor(record) : null;
-  };
+  const store = makeVersionedStore<Stored>(db, 'doctors', outbox, { changes, normalize: toDoctor });
+  const findById = store.findById;
   const directory = makeDoctorDirectory();
-  const mirror = makeMirror(
-    changes,
-    { findById, loadAll: async () => (await store.heads.find().toArray()).map((doc) => toDoctor(store.fromHead(doc))) },
-    directory,
-  );
+  const mirror = makeMirror(changes, store, directory);
   mirror.start();
 
   return {

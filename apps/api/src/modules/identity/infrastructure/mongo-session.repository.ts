@@ -73,7 +73,9 @@ export function makeMongoSessionRepository(
   async function revokeFamily(id: string, at: Date) {
     // By `_id` alone: any other condition makes FerretDB scan the collection. Nothing ever
     // clears `revokedAt`, so setting it is monotonic: concurrent revocations cannot undo each
-    // other, and one more only moves the recorded time.
+    // other, and one more only moves the recorded time. No other field of a family changes after
+    // its insert, so this read-then-write can lose nothing (raced against logout, reset, block and
+    // refresh in email-keys-and-session-lists.int.test.ts).
     await families.updateOne({ _id: id }, { $set: { revokedAt: at } });
   }
 

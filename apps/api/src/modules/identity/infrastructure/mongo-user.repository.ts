@@ -34,19 +34,17 @@ export function makeMongoUserRepository(
   close(): void;
 } {
   const changes = makeChangeFeed(db, 'users');
-  const store = makeVersionedStore<User>(db, 'users', outbox, { changes });
+  const store = makeVersionedStore<User>(db, 'users', outbox, {
+    changes,
+    // Accounts stored before users were versioned read as version 1 with no block history.
+    normalize: (user) => ({ ...user, version: user.version ?? 1, blockHistory: user.blockHistory ?? [] }),
+  });
   const users = store.heads;
   const emails = db.collection<EmailKeyDoc>('user_emails');
-  // Accounts stored before users were versioned read as version 1 with no block history.
-  const normalized = (user: User): User => ({ ...user, version: user.version ?? 1, blockHistory: user.blockHistory ?? [] });
-  const fromHead = (doc: Parameters<typeof store.fromHead>[0]) => normalized(store.fromHead(doc));
-  const findById = async (id: string) => {
-    const user = await store.findById(id);
-    return user && normalized(user);
-  };
+  const findById = store.findById;
   // The admin list reads this process's mirror of every account (one scan at start-up, then the change notices).
   const directory = makeUserDirectory();
-  const mirror = makeMirror(changes, { findById, loadAll: async () => (await users.find().toArray()).map(fromHead) }, directory);
+  const mirror = makeMirror(changes, store, directory);
   mirror.start();
 
   return {

@@ -13,9 +13,6 @@ interface Availability {
   updatedAt: Date;
 }
 
-// Development records from before versioning have no version: 0, so the next save commits version 1.
-const versioned = (a: Availability): Availability => ({ ...a, version: a.version ?? 0 });
-
 /**
  * A doctor's hours, one versioned record per doctor (makeVersionedStore): a
  * save commits the next version by insert-or-fail, after a notice in
@@ -31,23 +28,20 @@ export function makeMongoAvailabilityRepository(
   close(): void;
 } {
   const changes = makeChangeFeed(db, 'availability');
-  const store = makeVersionedStore<Availability>(db, 'availability', outbox, { changes });
-  const findById = async (id: string) => {
-    const record = await store.findById(id);
-    return record ? versioned(record) : null;
-  };
-  const everyone = new Map<string, AvailabilityRules>();
-  const mirror = makeMirror(
+  const store = makeVersionedStore<Availability>(db, 'availability', outbox, {
     changes,
-    { findById, loadAll: async () => (await store.heads.find().toArray()).map((doc) => versioned(store.fromHead(doc))) },
-    {
-      reset(records) {
-        everyone.clear();
-        for (const r of records) everyone.set(r.id, r.rules);
-      },
-      put: (record) => everyone.set(record.id, record.rules),
+    // Development records from before versioning have no version: 0, so the next save commits version 1.
+    normalize: (a) => ({ ...a, version: a.version ?? 0 }),
+  });
+  const findById = store.findById;
+  const everyone = new Map<string, AvailabilityRules>();
+  const mirror = makeMirror(changes, store, {
+    reset(records) {
+      everyone.clear();
+      for (const r of records) everyone.set(r.id, r.rules);
     },
-  );
+    put: (record) => everyone.set(record.id, record.rules),
+  });
   mirror.start();
 
   return {
