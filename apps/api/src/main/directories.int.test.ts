@@ -41,6 +41,8 @@ it('a doctor approved through one process is found and counted through the other
   expect(ids(queue)).toContain(doctor.id);
 
   // Blocked through the second process: the first hides the doctor once the block's event is delivered.
+  // (The approval's audit entry is placed when process one delivers it: settle it first, so the order is certain.)
+  await settleSideEffects(one);
   expect((await adminOnTwo.post(`/api/v1/admin/users/${doctor.id}/block`, { reason: 'Reported twice' })).status).toBe(200);
   await settleSideEffects(two);
   expect(ids(await new ApiClient(one.baseUrl).get('/api/v1/doctors?q=Mirrored%20Across'))).toEqual([]);
