@@ -9,6 +9,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MongoClient, type Db } from 'mongodb';
 import { loadConfig } from '../apps/api/src/main/config.ts';
+import { parseDataKeyring } from '../apps/api/src/platform/security/data-keyring.ts';
+import { makeFieldCipher } from '../apps/api/src/platform/security/field-cipher.ts';
 import { buildContainer } from '../apps/api/src/main/container.ts';
 import { makeLogger } from '../apps/api/src/platform/logger.ts';
 import { makeOutbox } from '../apps/api/src/platform/outbox/outbox.ts';
@@ -81,6 +83,7 @@ const passwordHash = await makeArgon2PasswordHasher().hash(PASSWORD);
 async function seed(db: Db, world: World) {
   const rand = random(world.appointments);
   const outbox = makeOutbox(db, silent);
+  const cipher = makeFieldCipher(parseDataKeyring(services.env.DATA_KEYS));
   const now = Date.now();
   const at = new Date(now - 400 * DAY);
   const account = (role: User['role'], i: number): User => ({
@@ -142,7 +145,7 @@ async function seed(db: Db, world: World) {
       updatedAt: at,
     };
   });
-  const doctorRepo = makeMongoDoctorRepository(db, outbox);
+  const doctorRepo = makeMongoDoctorRepository(db, outbox, cipher);
   t = performance.now();
   await doctorRepo.importMany(doctors);
   doctorRepo.close();
@@ -225,7 +228,7 @@ async function seed(db: Db, world: World) {
   }
   for (let i = 0; i < claims.length; i += 10_000)
     await db.collection<ClaimDoc>('time_claims').insertMany(claims.slice(i, i + 10_000));
-  const appointmentRepo = makeMongoAppointmentRepository(db, outbox);
+  const appointmentRepo = makeMongoAppointmentRepository(db, outbox, cipher);
   await appointmentRepo.ensureIndexes();
   t = performance.now();
   await appointmentRepo.importMany(appointments);

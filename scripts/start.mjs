@@ -11,6 +11,7 @@ async function main() {
   const path = await import('node:path');
   const { debian, ensureDebianPackages, ensureGoTools, root, startServices, waitForPort } = await import('./lib/services.mjs');
   const { ensureWebBuild, webDist } = await import('./lib/web-build.mjs');
+  const { dataKeysConfigured, ensureDevDataKeys } = await import('./lib/data-keys.mjs');
 
   const port = Number(process.env.PORT ?? 3000);
   const appUrl = `http://localhost:${port}`;
@@ -41,6 +42,8 @@ async function main() {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
+  // Likewise the keyring of health and identity data (deleting it makes that data unreadable).
+  const dataKeys = dataKeysConfigured(root) ? {} : { DATA_KEYS_FILE: ensureDevDataKeys(path.join(dataDir, 'data-keys.json')) };
   const env = {
     ...process.env,
     ...services.env,
@@ -48,6 +51,7 @@ async function main() {
     WEB_ORIGIN: process.env.WEB_ORIGIN ?? appUrl,
     WEB_DIST: webDist,
     JWT_SECRET: process.env.JWT_SECRET ?? readFileSync(secretFile, 'utf8'),
+    ...dataKeys,
   };
   const api = spawn(process.execPath, [path.join(root, 'apps/api/src/main/server.ts')], { env, stdio: 'inherit' });
 

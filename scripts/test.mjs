@@ -13,6 +13,7 @@ async function main() {
   const { ensureWebBuild, webDist } = await import('./lib/web-build.mjs');
   const { startNginx } = await import('./lib/nginx.mjs');
   const { ensurePythonTools } = await import('./lib/python-tools.mjs');
+  const { ensureDevDataKeys } = await import('./lib/data-keys.mjs');
 
   const bin = (name) => path.join(root, 'node_modules/.bin', name);
   // Tools' `#!/usr/bin/env node` must find the pinned Node 24, not the machine's.
@@ -56,7 +57,14 @@ async function main() {
     ports: { mongo: 27117, mailpitWeb: 8125, smtp: 1125, s3: 4669, redis: 6479 },
   });
 
-  const env = { ...process.env, ...services.env, NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  // A fresh data keyring per run, shared by the test API process, every API the tests start and the CLIs.
+  const env = {
+    ...process.env,
+    ...services.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATA_KEYS_FILE: ensureDevDataKeys(path.join(dataDir, 'data-keys.json')),
+  };
   // Schemathesis (e2e/contract.e2e.test.ts) repeats e-mails, wrong passwords and uploads far
   // past the per-account limits; the integration tests check those limits on their own APIs.
   const contractTestLimits = {
@@ -69,7 +77,16 @@ async function main() {
   const api = spawn(process.execPath, [path.join(root, 'apps/api/src/main/server.ts')], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...env, PORT: String(appPort), WEB_ORIGIN: appUrl, WEB_DIST: webDist, MONGODB_DB: 'e2e', ...contractTestLimits },
+    // Objects encrypted at rest as in production, so the browser's uploads carry the signed SSE header.
+    env: {
+      ...env,
+      PORT: String(appPort),
+      WEB_ORIGIN: appUrl,
+      WEB_DIST: webDist,
+      MONGODB_DB: 'e2e',
+      S3_SSE: 'AES256',
+      ...contractTestLimits,
+    },
   });
   const report = path.join(dataDir, 'vitest.json');
   let vitestExit = 1;

@@ -1,11 +1,12 @@
 // Small helpers the benchmark scripts share.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { newDataKeysJson } from '../../apps/api/src/platform/security/data-keyring.ts';
 import { debian, ensureDebianPackages, ensureGoTools, root, startServices } from './services.mjs';
 
 /**
  * Installs what the services need and starts a benchmark's own set on its own ports, with
- * fresh data under `.data/<name>`; Ctrl-C stops them.
+ * fresh data under `.data/<name>` and a data keyring in `env.DATA_KEYS`; Ctrl-C stops them.
  */
 export async function startBenchServices(
   name: string,
@@ -17,9 +18,11 @@ export async function startBenchServices(
   const dataDir = path.join(root, '.data', name);
   rmSync(dataDir, { recursive: true, force: true });
   const services = await startServices({ dataDir, webOrigin, ports });
+
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => void services.stop().finally(() => process.exit(130)));
-  return services;
+  // One data keyring for the run: what the benchmark seeds, the API it starts opens.
+  return { ...services, env: { ...services.env, DATA_KEYS: process.env.DATA_KEYS ?? newDataKeysJson() } };
 }
 
 /** The p-th percentile of ascending `sorted`. */

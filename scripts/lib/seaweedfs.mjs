@@ -20,6 +20,16 @@ function localCredentials(dataDir) {
 }
 
 /**
+ * A `security.toml` giving the S3 gateway its SSE-S3 master key (random per data folder, kept
+ * with the data it encrypts), so `x-amz-server-side-encryption: AES256` works as on AWS.
+ */
+function sseConfigDir(dir) {
+  const file = path.join(dir, 'security.toml');
+  if (!existsSync(file)) writeFileSync(file, `[s3.sse]\nkek = "${randomBytes(32).toString('hex')}"\n`, { mode: 0o600 });
+  return dir;
+}
+
+/**
  * The arguments for `weed server` with its S3 gateway on `s3Port`; the master,
  * volume and filer take the three ports after it (and, as SeaweedFS does,
  * every gRPC port is 10000 above its HTTP port). Returns the credentials the API must use.
@@ -39,6 +49,7 @@ export function seaweedArgs({ dataDir, s3Port }) {
     '-alsologtostderr=false',
     '-stderrthreshold=FATAL',
     `-logdir=${logs}`,
+    `-config_dir=${sseConfigDir(dir)}`,
     'server',
     '-ip=127.0.0.1',
     '-ip.bind=127.0.0.1',

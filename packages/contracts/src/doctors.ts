@@ -183,6 +183,8 @@ export const AdminKycDetails = z
       license: KycDocumentLink.optional(),
       degree: KycDocumentLink.optional(),
     }),
+    /** Other doctors whose submission carries the same registration number (found by its blind index). */
+    sameRegistration: z.array(z.object({ doctorId: z.string(), name: z.string(), status: z.enum(kycStatuses) })),
   })
   .meta({ id: 'AdminKycDetails' });
 export type AdminKycDetails = z.infer<typeof AdminKycDetails>;
@@ -216,11 +218,28 @@ export const BlockUserRequest = z
   .object({ reason: trimmedText(3, 1000, { min: 'Give a reason (at least 3 characters)' }) })
   .meta({ id: 'BlockUserRequest' });
 
+/**
+ * What the audit log records: an admin's decisions, and every read of another
+ * person's health data by an admin (`*.view`). Entries keep their action as a
+ * plain string, so a log written by a newer version still lists.
+ */
+export const auditActions = [
+  'kyc.approve',
+  'kyc.reject',
+  'kyc.resubmit',
+  'user.block',
+  'user.unblock',
+  'kyc.view',
+  'appointment.view',
+  'prescription.view',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
 export const AuditEntry = z.object({
   id: z.string(),
   actorId: z.string(),
   actorName: z.string().optional(),
-  action: z.string(),
+  action: z.string().meta({ examples: [...auditActions] }),
   targetId: z.string(),
   reason: z.string().optional(),
   at: z.string(),

@@ -42,6 +42,8 @@ import {
   CancelAppointmentRequest,
   RescheduleAppointmentRequest,
 } from './appointments.ts';
+import { MedicalProfileResponse, UpdateMedicalProfileRequest } from './patients.ts';
+import { DeleteAccountRequest, EXPORT_CONTENT_TYPE } from './privacy.ts';
 
 const AdminUserResponse = z.object({ user: AdminUserList.shape.items.element });
 
@@ -451,5 +453,46 @@ export const endpoints: Endpoint[] = [
     tag: 'Appointments',
     access: 'user',
     response: { status: 200, schema: z.string(), contentType: 'text/calendar' },
+  },
+  {
+    operationId: 'getMedicalProfile',
+    method: 'get',
+    path: '/api/v1/patients/me/profile',
+    summary: "The patient's own medical profile (empty until first saved)",
+    tag: 'Patients',
+    access: ['patient'],
+    response: { status: 200, schema: MedicalProfileResponse },
+  },
+  {
+    operationId: 'updateMedicalProfile',
+    method: 'put',
+    path: '/api/v1/patients/me/profile',
+    summary: 'Change the medical profile: fields left out stay, null clears one',
+    tag: 'Patients',
+    access: ['patient'],
+    body: UpdateMedicalProfileRequest,
+    errors: ['CONFLICT'],
+    response: { status: 200, schema: MedicalProfileResponse },
+  },
+  {
+    operationId: 'exportMyData',
+    method: 'get',
+    path: '/api/v1/me/export',
+    summary: 'Everything stored about the patient, as a zip (data.json, README.txt, prescriptions/)',
+    tag: 'Privacy',
+    access: ['patient'],
+    errors: ['RATE_LIMITED'],
+    response: { status: 200, schema: z.string().meta({ format: 'binary' }), contentType: EXPORT_CONTENT_TYPE },
+  },
+  {
+    operationId: 'deleteMyAccount',
+    method: 'delete',
+    path: '/api/v1/me',
+    summary: 'Delete the account: signs out everywhere, erases personal data, keeps only what a rule obliges',
+    tag: 'Privacy',
+    access: ['patient'],
+    body: DeleteAccountRequest,
+    errors: ['CONFLICT'],
+    response: { status: 200, schema: OkResponse },
   },
 ];

@@ -5,4 +5,6 @@ export * from './files.ts';
 export * from './doctors.ts';
 export * from './scheduling.ts';
 export * from './appointments.ts';
+export * from './patients.ts';
+export * from './privacy.ts';
 export * from './endpoints.ts';

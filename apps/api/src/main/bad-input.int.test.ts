@@ -38,6 +38,8 @@ async function snapshot() {
     'doctors_versions',
     'appointments_versions',
     'file_attachments',
+    'medical_profiles',
+    'medical_profiles_versions',
   ];
   const counts = await Promise.all(names.map((n) => api.db.collection(n).countDocuments()));
   return Object.fromEntries(names.map((n, i) => [n, counts[i]]));
@@ -83,6 +85,9 @@ const cases: Case[] = [
   [() => patient, 'POST', () => '/api/v1/appointments', { start: '2026-12-01T09:00:00Z' }, 'doctorId'],
   [() => patient, 'GET', () => '/api/v1/appointments?scope=someday', undefined, 'scope'],
   [() => patient, 'POST', () => '/api/v1/appointments/x/reschedule', { start: 'next week' }, 'start'],
+  [() => patient, 'PUT', () => '/api/v1/patients/me/profile', { dateOfBirth: '1899-12-31' }, 'dateOfBirth'],
+  [() => patient, 'PUT', () => '/api/v1/patients/me/profile', { bloodGroup: 'Z+', allergies: ['ok'] }, 'bloodGroup'],
+  [() => patient, 'PUT', () => '/api/v1/patients/me/profile', { medications: ['   '] }, 'medications.0'],
   [() => admin, 'GET', () => '/api/v1/admin/kyc?status=maybe', undefined, 'status'],
   [() => admin, 'GET', () => '/api/v1/admin/users?role=superuser', undefined, 'role'],
   [() => admin, 'GET', () => '/api/v1/admin/audit-log?limit=1000', undefined, 'limit'],

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { newDataKeysJson } from '../platform/security/data-keyring.ts';
 import { ConfigError, emptyAsUnset, loadConfig } from './config.ts';
 
 const productionEnv = {
@@ -9,7 +13,9 @@ const productionEnv = {
   S3_SECRET_ACCESS_KEY: 'secret',
   SMTP_URL: 'smtps://mail.internal:465',
   JWT_SECRET: 'x'.repeat(40),
+  DATA_KEYS: newDataKeysJson('k1'),
 };
+const { DATA_KEYS: _keys, ...withoutKeys } = productionEnv;
 
 describe('loadConfig', () => {
   it('runs development with local defaults and generous per-IP limits', () => {
@@ -26,8 +32,40 @@ describe('loadConfig', () => {
   it('refuses production without the external services, naming every missing one in one message', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
-      'Refusing to start in production: set MONGODB_URI, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, SMTP_URL, JWT_SECRET.',
+      'Refusing to start in production: set MONGODB_URI, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, SMTP_URL, JWT_SECRET, DATA_KEYS (or DATA_KEYS_FILE).',
     );
+    expect(() => loadConfig(withoutKeys)).toThrow('Refusing to start in production: set DATA_KEYS (or DATA_KEYS_FILE).');
+  });
+
+  it('reads the data keyring from DATA_KEYS or the file DATA_KEYS_FILE names, and refuses an invalid one', () => {
+    expect(loadConfig(productionEnv).dataKeys.current).toBe('k1');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'doctime-config-')), 'data-keys.json');
+    writeFileSync(file, newDataKeysJson('from-file'));
+    const c = loadConfig({ ...withoutKeys, DATA_KEYS_FILE: file });
+    expect(c.dataKeys.current).toBe('from-file');
+    expect(c.dataKeys.keys.get('from-file')).toHaveLength(32);
+
+    const keyring = JSON.parse(productionEnv.DATA_KEYS) as { current: string; blindIndexKey: string };
+    const invalid = [
+      ['not json', 'DATA_KEYS is not JSON'],
+      [JSON.stringify({ ...keyring, blindIndexKey: 'eA==' }), 'DATA_KEYS: blindIndexKey must be 32 bytes in base64'],
+      [JSON.stringify({ ...keyring, current: 'k2' }), 'DATA_KEYS: current the current key must be one of the keys'],
+    ] as const;
+    for (const [keys, message] of invalid) {
+      expect(() => loadConfig({ ...productionEnv, DATA_KEYS: keys }), keys).toThrow(ConfigError);
+      expect(() => loadConfig({ ...productionEnv, DATA_KEYS: keys }), keys).toThrow(message);
+    }
+    expect(() => loadConfig({ ...withoutKeys, DATA_KEYS_FILE: `${file}.missing` })).toThrow(ConfigError);
+  });
+
+  it('encrypts stored objects with AES256 in production unless told otherwise, and nowhere else by default', () => {
+    expect(loadConfig(productionEnv).s3.sse).toEqual({ algorithm: 'AES256', kmsKeyId: undefined });
+    expect(loadConfig({}).s3.sse).toBeUndefined();
+    expect(loadConfig({ S3_SSE: 'AES256' }).s3.sse).toEqual({ algorithm: 'AES256', kmsKeyId: undefined });
+    const kms = { ...productionEnv, S3_SSE: 'aws:kms', S3_SSE_KMS_KEY_ID: 'alias/doctime' };
+    expect(loadConfig(kms).s3.sse).toEqual({ algorithm: 'aws:kms', kmsKeyId: 'alias/doctime' });
+    expect(() => loadConfig({ S3_SSE: 'none' })).toThrow(/S3_SSE/);
+    expect(() => loadConfig({ ...productionEnv, S3_SSE_KMS_KEY_ID: 'alias/doctime' })).toThrow(/S3_SSE_KMS_KEY_ID/);
   });
 
   it('refuses a weak secret and bad values with their names', () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { newDataKeysJson, parseDataKeyring } from '../platform/security/data-keyring.ts';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -32,11 +33,19 @@ const Schema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool.optional(),
+  /** Server-side encryption of every object written (default AES256 in production, none elsewhere). */
+  S3_SSE: z.enum(['AES256', 'aws:kms']).optional(),
+  /** With S3_SSE=aws:kms, the KMS key (id or ARN); unset = the account's `aws/s3` key. */
+  S3_SSE_KMS_KEY_ID: z.string().min(1).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('DocTime <no-reply@doctime.local>'),
   REDIS_URL: z.string().optional(),
   /** Signs access tokens (HS256). At least 32 characters. */
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  /** The keyring of health and identity data at rest, as JSON (see platform/security/data-keyring.ts)... */
+  DATA_KEYS: z.string().optional(),
+  /** ...or a file holding it (a mounted secret; `npm start` keeps a development one in .data/dev). */
+  DATA_KEYS_FILE: z.string().optional(),
   ACCESS_TOKEN_TTL_SECONDS: int(15 * 60),
   REFRESH_TOKEN_TTL_DAYS: int(30),
   /** Wrong passwords per (account, client IP) before each further try waits 1 s, 2 s, 4 s, ... */
@@ -77,6 +86,22 @@ const requiredInProduction = [
 
 export class ConfigError extends Error {}
 
+/** Where `npm start` keeps the development keyring; the CLIs find it there too. */
+export const DEV_DATA_KEYS_FILE = '.data/dev/data-keys.json';
+
+/**
+ * The data keyring: DATA_KEYS, else the file DATA_KEYS_FILE names. Outside production, with
+ * neither, the development file when it exists, else a random keyring that dies with the process.
+ */
+function dataKeyringOf(json: string | undefined, file: string | undefined, production: boolean) {
+  const path = file ?? (!production && existsSync(DEV_DATA_KEYS_FILE) ? DEV_DATA_KEYS_FILE : undefined);
+  try {
+    return parseDataKeyring(json ?? (path ? readFileSync(path, 'utf8') : newDataKeysJson()));
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${(error as Error).message}`);
+  }
+}
+
 /** `KEY=` in an env file means "not set", as it does for most tools. */
 export function emptyAsUnset(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
@@ -97,10 +122,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const c = parsed.data;
   const production = c.NODE_ENV === 'production';
   if (production) {
-    const missing = requiredInProduction.filter((k) => !c[k]);
+    const missing: string[] = requiredInProduction.filter((k) => !c[k]);
+    if (!c.DATA_KEYS && !c.DATA_KEYS_FILE) missing.push('DATA_KEYS (or DATA_KEYS_FILE)');
     if (missing.length) {
       throw new ConfigError(`Refusing to start in production: set ${missing.join(', ')}.`);
     }
+  }
+  const sse = c.S3_SSE ?? (production ? 'AES256' : undefined);
+  if (c.S3_SSE_KMS_KEY_ID && sse !== 'aws:kms') {
+    throw new ConfigError('Invalid configuration:\n  S3_SSE_KMS_KEY_ID: only with S3_SSE=aws:kms');
   }
   // Production limits are strict; development ones allow scripted demos and tests.
   const budget = production
@@ -139,12 +169,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       accessKeyId: c.S3_ACCESS_KEY_ID ?? '',
       secretAccessKey: c.S3_SECRET_ACCESS_KEY ?? '',
       forcePathStyle: c.S3_FORCE_PATH_STYLE ?? !production,
+      sse: sse && { algorithm: sse, kmsKeyId: c.S3_SSE_KMS_KEY_ID },
     },
     smtpUrl: c.SMTP_URL ?? 'smtp://127.0.0.1:1025',
     mailFrom: c.MAIL_FROM,
     redisUrl: c.REDIS_URL,
     // Outside production a missing secret gets a random one: tokens then die with the process.
     jwtSecret: c.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    dataKeys: dataKeyringOf(c.DATA_KEYS, c.DATA_KEYS_FILE, production),
     accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
     uploadLimits: {

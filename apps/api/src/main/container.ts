@@ -5,6 +5,8 @@ import { makeAppointmentsModule } from '../modules/appointments/index.ts';
 import { makeDoctorsModule } from '../modules/doctors/index.ts';
 import { makeFilesModule } from '../modules/files/index.ts';
 import { makeIdentityModule } from '../modules/identity/index.ts';
+import { makePatientsModule } from '../modules/patients/index.ts';
+import { makePrivacyModule, type PersonalDataSource } from '../modules/privacy/index.ts';
 import { makeSchedulingModule } from '../modules/scheduling/index.ts';
 import { createApp } from '../platform/http/app.ts';
 import { callerOrIp, clientIp, emailInBody, rateLimit, withQuery } from '../platform/http/rate-limit.middleware.ts';
@@ -17,6 +19,8 @@ import { makeMemoryBusyIndex, makeRedisBusyIndex } from '../platform/redis/busy-
 import { connectRedis } from '../platform/redis/redis.ts';
 import { makeArgon2PasswordHasher } from '../platform/security/argon2-password-hasher.ts';
 import { makeS3ObjectStorage } from '../platform/storage/s3-object-storage.ts';
+import { makeFieldCipher } from '../platform/security/field-cipher.ts';
+import type { ProtectedStore } from '../platform/security/protected-fields.ts';
 import { makeJwtAccessTokenSigner } from '../platform/security/jwt-access-token-signer.ts';
 import { makeNodeCryptoSecrets } from '../platform/security/node-crypto-secrets.ts';
 import { makeClaimMaintenance } from './claim-maintenance.ts';
@@ -34,6 +38,8 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
   const mailer = makeSmtpMailer(config.smtpUrl, config.mailFrom, logger);
   const clock = overrides.clock ?? { now: () => new Date() };
+  // Seals health and identity fields at the repositories' edge (decision 0017).
+  const cipher = makeFieldCipher(config.dataKeys);
   // Side effects (e-mail, later notifications and socket pushes) leave through the outbox.
   const outbox = makeOutbox(db, logger, clock);
   await outbox.ensureIndexes();
@@ -81,6 +87,7 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
   const doctors = await makeDoctorsModule(
     db,
     outbox,
+    cipher,
     {
       // Identity decides whether an account is blocked; doctors mirror it for search.
       users: { findById: identity.useCases.findAccount },
@@ -101,10 +108,12 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
   );
   const admin = await makeAdminModule(
     db,
+    outbox,
     {
       accounts: { setBlocked: identity.useCases.setBlocked, findNames: identity.useCases.findNames },
       doctors: doctors.useCases,
       clock,
+      newId: randomUUID,
     },
     doctors.useCases,
     identity.guards,
@@ -126,9 +135,12 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
   const appointments = await makeAppointmentsModule(
     db,
     outbox,
+    cipher,
     {
       time: scheduling.useCases,
       directory: { findListedDoctor: doctors.useCases.findListedDoctor, findAccount: identity.useCases.findAccount },
+      // An admin's read of someone's appointment is audited by admin before it is answered.
+      accessAudit: { recordAdminRead: admin.useCases.recordAdminRead },
       clock,
       newId: randomUUID,
       deriveId: derivedId,
@@ -136,8 +148,36 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     identity.guards,
     { booking: perCaller('booking-user', rl.bookingUser) },
   );
+  const patients = makePatientsModule(db, outbox, cipher, identity.guards, clock);
+  // A patient's data export and account deletion reach each module holding personal data
+  // through its source (prescriptions and messages add theirs when they arrive).
+  const personalData: PersonalDataSource[] = [
+    {
+      name: 'medicalProfile',
+      exportFor: async (id) => ({ data: await patients.useCases.getMedicalProfile(id) }),
+      eraseFor: patients.useCases.eraseMedicalProfile,
+    },
+    {
+      name: 'appointments',
+      exportFor: async (id) => ({ data: await appointments.useCases.listPatientAppointments(id) }),
+      eraseFor: (id) => appointments.useCases.erasePatientAppointments(id),
+    },
+  ];
+  // Exports read everything a person has and deletions check a password: a few an hour in production.
+  const privacyLimit: Limit = config.production ? { points: 10, seconds: 3_600 } : { points: 1_000, seconds: 600 };
+  const privacy = makePrivacyModule(
+    {
+      accounts: { exportAccount: identity.useCases.exportAccount, eraseAccount: identity.useCases.eraseAccount },
+      sources: personalData,
+      clock,
+    },
+    identity.guards,
+    { export: perCaller('export-user', privacyLimit), deletion: perCaller('delete-account-user', privacyLimit) },
+  );
 
   for (const [type, handler] of Object.entries({
+    ...identity.effectHandlers,
+    ...privacy.effectHandlers,
     ...doctors.effectHandlers,
     ...admin.effectHandlers,
     ...appointments.effectHandlers,
@@ -164,10 +204,25 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     storageOrigin: new URL(await storage.presignGet('origin-probe', 60)).origin,
     // Each probe is also bounded by /readyz itself (1 s): a paused server must not hang it.
     readiness: { mongo: () => db.command({ ping: 1 }, { timeoutMS: 1_000 }), ...(redis ? { redis: () => redis.ping() } : {}) },
-    apiRouters: [identity.router, files.router, doctors.router, scheduling.router, appointments.router, admin.router],
+    apiRouters: [
+      identity.router,
+      files.router,
+      doctors.router,
+      scheduling.router,
+      appointments.router,
+      admin.router,
+      patients.router,
+      privacy.router,
+    ],
   });
 
   outbox.start();
+  /** Every store that seals health or identity data: what `npm run keys:rotate` walks. */
+  const protectedStores: ProtectedStore[] = [
+    ...doctors.protectedStores,
+    ...appointments.protectedStores,
+    ...patients.protectedStores,
+  ];
 
   return {
     app,
@@ -178,7 +233,10 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     doctors,
     scheduling,
     appointments,
+    patients,
+    privacy,
     claimMaintenance,
+    protectedStores,
     async close() {
       await outbox.stop();
       await scheduling.close();

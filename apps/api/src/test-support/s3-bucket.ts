@@ -18,6 +18,10 @@ export function openBucket(settings: Config['s3']) {
     async headEtag(key: string) {
       return (await s3.send(new HeadObjectCommand({ Bucket, Key: key }))).ETag;
     },
+    /** How the object is encrypted at rest (`AES256`, `aws:kms`), as S3 reports it; undefined when it is not. */
+    async encryption(key: string) {
+      return (await s3.send(new HeadObjectCommand({ Bucket, Key: key }))).ServerSideEncryption;
+    },
     /** Written straight to the bucket, bypassing any presigned URL's signed headers. */
     async put(key: string, body: Uint8Array, contentType: string) {
       await s3.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }));

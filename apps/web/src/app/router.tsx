@@ -21,6 +21,7 @@ import { FindDoctorPage } from '../features/patient/pages/find-doctor-page';
 import { PatientAppointmentPage } from '../features/patient/pages/patient-appointment-page';
 import { PatientAppointmentsPage } from '../features/patient/pages/patient-appointments-page';
 import { PatientDashboardPage } from '../features/patient/pages/patient-dashboard-page';
+import { PatientProfilePage } from '../features/patient/pages/patient-profile-page';
 import { GuestOnly, RequireRole, RequireUser } from './guards';
 import { AdminLayout } from './layouts/admin-layout';
 import { AuthLayout } from './layouts/auth-layout';
@@ -74,6 +75,7 @@ export const router = createBrowserRouter([
           { path: 'doctors/:id', element: <DoctorDetailsPage /> },
           { path: 'appointments', element: <PatientAppointmentsPage /> },
           { path: 'appointments/:id', element: <PatientAppointmentPage /> },
+          { path: 'profile', element: <PatientProfilePage /> },
         ],
       },
       {

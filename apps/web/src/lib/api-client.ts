@@ -127,19 +127,36 @@ async function renewSession(): Promise<boolean> {
  * triggers one refresh and one retry.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const isAuthPath = path.startsWith(AUTH_PREFIX);
-  if (!SESSIONLESS_PATHS.has(path) && getAccessToken() && accessTokenAge() > STALE_TOKEN_MS) {
-    await renewSession();
-  }
-
-  let response = await send(path, options);
-  if (response.status === 401 && !isAuthPath && (await renewSession())) {
-    response = await send(path, options);
-  }
-
+  const response = await sendWithSession(path, options);
   const body = await readBody(response);
   if (!response.ok) throw apiErrorFromResponse(response.status, body);
   return body as T;
+}
+
+/** Sends with the session: a stale token is renewed first, and a 401 from a non-auth endpoint renews it and retries once. */
+async function sendWithSession(path: string, options: RequestOptions): Promise<Response> {
+  if (!SESSIONLESS_PATHS.has(path) && getAccessToken() && accessTokenAge() > STALE_TOKEN_MS) {
+    await renewSession();
+  }
+  const response = await send(path, options);
+  if (response.status === 401 && !path.startsWith(AUTH_PREFIX) && (await renewSession())) return send(path, options);
+  return response;
+}
+
+/** The file name of a `Content-Disposition: attachment; filename=...` header, or null. */
+export function attachmentName(header: string | null): string | null {
+  const match = header ? /filename="?([^";]+)"?/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+/**
+ * GETs a file (a zip, a calendar) like apiRequest, but as bytes: resolves to
+ * the Blob and the file name the server gave it; rejects with an ApiError.
+ */
+export async function apiDownload(path: string, accept: string): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await sendWithSession(path, { headers: { Accept: accept } });
+  if (!response.ok) throw apiErrorFromResponse(response.status, await readBody(response));
+  return { blob: await response.blob(), fileName: attachmentName(response.headers.get('Content-Disposition')) };
 }
 
 export const api = {

@@ -1,6 +1,7 @@
 import type { Appointment, AppointmentList, AppointmentStatus } from '@doctime/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from './api-client';
+import { saveFile } from './save-file';
 import { readChoice, readPage, useUrlParams } from './url-state';
 
 /**
@@ -124,17 +125,7 @@ export function awaitsOutcome(appointment: Pick<Appointment, 'status' | 'start'>
  */
 export async function downloadAppointmentCalendar(id: string, fileName = 'appointment.ics'): Promise<void> {
   const text = await api.get<unknown>(APPOINTMENTS_API.calendar(id), { headers: { Accept: 'text/calendar' } });
-  const blob = new Blob([typeof text === 'string' ? text : String(text ?? '')], { type: 'text/calendar;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(new Blob([typeof text === 'string' ? text : String(text ?? '')], { type: 'text/calendar;charset=utf-8' }), fileName);
 }
 
 /** A fresh key for one booking attempt (reused when the same attempt is retried). */

@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { AuthGuards } from '../../platform/http/auth.middleware.ts';
 import type { EffectHandler, Outbox } from '../../platform/outbox/outbox.ts';
+import type { FieldCipher } from '../../platform/security/field-cipher.ts';
 import type { DoctorsDeps } from './application/ports.ts';
 import { makeDoctorsUseCases } from './application/use-cases.ts';
 import { seedSpecialties } from './domain/specialties.ts';
@@ -11,8 +12,15 @@ import { makeMongoSpecialtyRepository } from './infrastructure/mongo-specialty.r
 type Adapters = Omit<DoctorsDeps, 'doctors' | 'specialties'>;
 
 /** Wires the doctors module: profiles, KYC, specialties, public search. */
-export async function makeDoctorsModule(db: Db, outbox: Outbox, adapters: Adapters, guards: AuthGuards, limits: DoctorsLimits) {
-  const doctors = makeMongoDoctorRepository(db, outbox);
+export async function makeDoctorsModule(
+  db: Db,
+  outbox: Outbox,
+  cipher: FieldCipher,
+  adapters: Adapters,
+  guards: AuthGuards,
+  limits: DoctorsLimits,
+) {
+  const doctors = makeMongoDoctorRepository(db, outbox, cipher);
   const specialties = makeMongoSpecialtyRepository(db);
   await specialties.ensureIndexes();
   await specialties.seed(seedSpecialties);
@@ -21,5 +29,11 @@ export async function makeDoctorsModule(db: Db, outbox: Outbox, adapters: Adapte
     // Identity committed a block or unblock: mirror identity's current answer for search.
     'account.block-changed': (payload) => useCases.mirrorAccountBlock(String(payload['userId'])),
   };
-  return { useCases, router: doctorsRouter(useCases, guards, limits), effectHandlers, close: doctors.close };
+  return {
+    useCases,
+    router: doctorsRouter(useCases, guards, limits),
+    effectHandlers,
+    protectedStores: doctors.protectedStores,
+    close: doctors.close,
+  };
 }

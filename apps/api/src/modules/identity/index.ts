@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { makeAuthGuards, type AuthGuards } from '../../platform/http/auth.middleware.ts';
-import type { Outbox } from '../../platform/outbox/outbox.ts';
+import type { EffectHandler, Outbox } from '../../platform/outbox/outbox.ts';
+import { ACCOUNT_ERASED } from './application/erase-account.ts';
 import type { IdentityDeps } from './application/ports.ts';
 import { makeIdentityUseCases } from './application/use-cases.ts';
 import { identityRouter, type IdentityLimits } from './http/identity.routes.ts';
@@ -27,5 +28,8 @@ export async function makeIdentityModule(
   const useCases = makeIdentityUseCases({ ...adapters, users, sessions, codes });
   const guards: AuthGuards = makeAuthGuards(useCases.authenticate);
   const router = identityRouter(useCases, guards, http.limits, { secure: http.secureCookies }, http.onBackgroundError);
-  return { useCases, guards, router, close: users.close };
+  const effectHandlers: Record<string, EffectHandler> = {
+    [ACCOUNT_ERASED]: ({ userId, email }) => useCases.finishAccountErasure({ userId: String(userId), email: String(email) }),
+  };
+  return { useCases, guards, router, effectHandlers, close: users.close };
 }

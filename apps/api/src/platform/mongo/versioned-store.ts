@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Document } from 'mongodb';
 import type { Outbox } from '../outbox/outbox.ts';
+import type { ProtectedFields } from '../security/protected-fields.ts';
 import type { SideEffect } from '../side-effect.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import { insertOrFail, replaceWhole } from './mongo.ts';
@@ -18,6 +19,15 @@ interface VersionDoc extends Document {
   changeId: string;
   value?: Document;
   abandoned?: true;
+  /** Its value was erased (the record's personal data, on its owner's request). */
+  erased?: true;
+}
+
+/** What a key rotation pass did to one collection. */
+export interface RotationProgress {
+  collection: string;
+  scanned: number;
+  resealed: number;
 }
 
 /**
@@ -34,22 +44,28 @@ interface VersionDoc extends Document {
  * With `changes`, every commit first writes a notice to that feed, so no
  * committed change lacks one (followers such as makeMirror read it).
  * `normalize` fills in what records stored by an older version lack; every
- * read passes through it.
+ * read passes through it. `protect` seals health and identity fields on the
+ * way in and opens them on the way out (heads and versions carry the same
+ * ciphertext, bound to the record id).
  */
 export function makeVersionedStore<T extends Versioned>(
   db: Db,
   name: string,
   outbox: Outbox,
-  options: { changes?: ChangeFeed; normalize?: (record: T) => T } = {},
+  options: { changes?: ChangeFeed; normalize?: (record: T) => T; protect?: ProtectedFields } = {},
 ) {
   const heads = db.collection<Stored<T>>(name);
   const versionsName = `${name}_versions`;
   const versions = db.collection<VersionDoc>(versionsName);
-  const key = (id: string, version: number) => `${id}:${version}`;
 
-  const toStored = ({ id, ...rest }: T, changeId: string) => ({ _id: id, ...rest, changeId }) as Stored<T>;
+  const erasures = db.collection<{ _id: string; version: number; at: Date }>(`${name}_erasures`);
+  const key = (id: string, version: number) => `${id}:${version}`;
+  const protect = options.protect;
+  const seal = <D>(doc: D, id: string) => (protect ? protect.seal(doc, id) : doc);
+  const toStored = ({ id, ...rest }: T, changeId: string) => ({ _id: id, ...seal(rest, id), changeId }) as Stored<T>;
   const normalize = options.normalize ?? ((record: T) => record);
-  const fromStored = ({ _id, changeId: _c, ...rest }: Stored<T>) => normalize({ id: _id, ...rest } as unknown as T);
+  const fromStored = ({ _id, changeId: _c, ...rest }: Stored<T>) =>
+    normalize({ id: _id, ...(protect ? protect.open(rest, _id) : rest) } as unknown as T);
 
   /** Writes the head, then keeps rolling it forward while newer versions exist. */
   async function writeHead(doc: Stored<T>): Promise<T> {
@@ -83,6 +99,32 @@ export function makeVersionedStore<T extends Versioned>(
     return 'ok';
   }
 
+  /** Version `version`'s value is gone; a version still holding one is replaced by its stub. */
+  const strip = (doc: VersionDoc) =>
+    versions.replaceOne({ _id: doc._id }, { _id: doc._id, recordId: doc.recordId, changeId: doc.changeId, erased: true });
+
+  async function findById(id: string): Promise<T | null> {
+    const head = await heads.findOne({ _id: id } as never);
+    const next = await versions.findOne({ _id: key(id, head ? head.version + 1 : 1) });
+    if (!next || next.abandoned) return head ? fromStored(head as Stored<T>) : null;
+    return writeHead({ ...(next.value as Stored<T>), _id: id, changeId: next.changeId });
+  }
+
+  /**
+   * Rotation's step for one committed version, as it was read: writes it sealed under the
+   * current key, then strips it again if its record was erased meanwhile (the erasure writes
+   * its marker before stripping, so one of the two sees the other).
+   */
+  async function resealVersion(doc: VersionDoc) {
+    await versions.replaceOne({ _id: doc._id }, { ...doc, value: protect!.reseal(doc.value!, doc.recordId) });
+    const erased = await erasures.findOne({ _id: doc.recordId });
+    if (erased && Number(doc._id.slice(doc.recordId.length + 1)) < erased.version) await strip(doc);
+  }
+
+  async function save(next: T, effects: SideEffect[] = []) {
+    return commit(next, effects);
+  }
+
   return {
     /** The head collection, for queries (lists, search); `fromHead` maps what they return. */
     heads,
@@ -97,11 +139,11 @@ export function makeVersionedStore<T extends Versioned>(
       return doc?.value ? fromStored({ ...(doc.value as Stored<T>), _id: id }) : null;
     },
     /** The newest committed version, or null (never created, or abandoned before creation). */
-    async findById(id: string): Promise<T | null> {
+    findById,
+    /** The head alone (one read; a version committed but not yet copied there is not seen): for list pages. */
+    async peek(id: string): Promise<T | null> {
       const head = await heads.findOne({ _id: id } as never);
-      const next = await versions.findOne({ _id: key(id, head ? head.version + 1 : 1) });
-      if (!next || next.abandoned) return head ? fromStored(head as Stored<T>) : null;
-      return writeHead({ ...(next.value as Stored<T>), _id: id, changeId: next.changeId });
+      return head ? fromStored(head as Stored<T>) : null;
     },
     /** Version 1; 'conflict' when the id was already created (or abandoned). */
     create(value: T, effects: SideEffect[] = []) {
@@ -109,8 +151,73 @@ export function makeVersionedStore<T extends Versioned>(
       return commit(value, effects);
     },
     /** Commits `next` (its version one above the stored one), or 'conflict' when another change came first. */
-    save(next: T, effects: SideEffect[] = []) {
-      return commit(next, effects);
+    save,
+    /**
+     * Erases a record's personal data: commits `redact` of its newest version as the next one
+     * (re-reading on conflict), then strips the value of every earlier version. The marker
+     * `<name>_erasures._id = <id>` is written between the two, and a key rotation that rewrote
+     * an earlier version checks it afterwards and strips again (so neither undoes the other).
+     * Returns the erased record, or null when there is none.
+     */
+    async erase(id: string, redact: (record: T) => T, effects: SideEffect[] = []): Promise<T | null> {
+      for (;;) {
+        const current = await findById(id);
+        if (!current) return null;
+        const next = { ...redact(current), version: current.version + 1 };
+        if ((await commit(next, effects)) === 'conflict') continue;
+        await replaceWhole(erasures, id, { _id: id, version: next.version, at: new Date() });
+        for (let v = 1; v < next.version; v += 1) {
+          const doc = await versions.findOne({ _id: key(id, v) });
+          if (doc?.value) await strip(doc);
+        }
+        return next;
+      }
+    },
+    /**
+     * Seals again, under the current key, every protected value that is in plaintext or under
+     * another key: versions first (written by no one else once committed), then heads (written
+     * back through the roll-forward, so a newer version written meanwhile wins). One scan of
+     * each; a second pass finds nothing left, so an interrupted pass is simply run again.
+     */
+    async rotateKeys(onProgress: (p: RotationProgress) => void = () => undefined): Promise<RotationProgress[]> {
+      if (!protect) return [];
+      const progress = [
+        { collection: versionsName, scanned: 0, resealed: 0 },
+        { collection: name, scanned: 0, resealed: 0 },
+      ];
+      const [ofVersions, ofHeads] = progress as [RotationProgress, RotationProgress];
+      for await (const doc of versions.find()) {
+        ofVersions.scanned += 1;
+        if (doc.value && protect.isStale(doc.value)) {
+          await resealVersion(doc);
+          ofVersions.resealed += 1;
+        }
+        if (ofVersions.scanned % 500 === 0) onProgress(ofVersions);
+      }
+      onProgress(ofVersions);
+      for await (const doc of heads.find()) {
+        ofHeads.scanned += 1;
+        if (protect.isStale(doc)) {
+          await writeHead(protect.reseal(doc as Stored<T>, String(doc._id)));
+          ofHeads.resealed += 1;
+        }
+        if (ofHeads.scanned % 500 === 0) onProgress(ofHeads);
+      }
+      onProgress(ofHeads);
+      return progress;
+    },
+    /** Rotation's step for one version document as read (exposed for its race test). */
+    resealVersion,
+    /** How many protected values each key id (or 'plaintext') holds, heads and versions. */
+    async keyUse(): Promise<Record<string, number>> {
+      const use: Record<string, number> = {};
+      if (!protect) return use;
+      const count = (doc: unknown) => {
+        for (const id of protect.keyIdsIn(doc)) use[id] = (use[id] ?? 0) + 1;
+      };
+      for await (const doc of versions.find()) if (doc.value) count(doc.value);
+      for await (const doc of heads.find()) count(doc);
+      return use;
     },
     /**
      * Stores many new records at version 1 in bulk (an import: thousands a second instead of

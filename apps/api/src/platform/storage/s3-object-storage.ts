@@ -18,6 +18,21 @@ export interface S3Settings {
   accessKeyId: string;
   secretAccessKey: string;
   forcePathStyle: boolean;
+  /** Server-side encryption every object is written with (production: at least AES256); none when undefined. */
+  sse: { algorithm: 'AES256' | 'aws:kms'; kmsKeyId?: string | undefined } | undefined;
+}
+
+/** How objects are encrypted: the SDK's fields, and the same as the headers a presigned upload must carry. */
+function encryptionOf(sse: S3Settings['sse']) {
+  if (!sse) return { fields: {}, headers: {} };
+  const kms = sse.kmsKeyId;
+  return {
+    fields: { ServerSideEncryption: sse.algorithm, ...(kms ? { SSEKMSKeyId: kms } : {}) },
+    headers: {
+      'x-amz-server-side-encryption': sse.algorithm,
+      ...(kms ? { 'x-amz-server-side-encryption-aws-kms-key-id': kms } : {}),
+    } as Record<string, string>,
+  };
 }
 
 /** Private-bucket storage: presigned URLs for browsers; HEAD checks, server-side copies and deletes for the API. */
@@ -35,15 +50,23 @@ export function makeS3ObjectStorage(s: S3Settings) {
     });
   const internal = client(s.endpoint);
   const signer = client(s.publicEndpoint ?? s.endpoint);
+  const encryption = encryptionOf(s.sse);
 
   return {
     async presignPut(key: string, contentType: string, size: number, expiresInSeconds: number) {
-      const command = new PutObjectCommand({ Bucket: s.bucket, Key: key, ContentType: contentType, ContentLength: size });
+      const command = new PutObjectCommand({
+        Bucket: s.bucket,
+        Key: key,
+        ContentType: contentType,
+        ContentLength: size,
+        ...encryption.fields,
+      });
+      // The encryption headers are signed as headers (not query parameters): an upload without them is refused.
       const url = await getSignedUrl(signer, command, {
         expiresIn: expiresInSeconds,
-        signableHeaders: new Set(['content-type', 'content-length']),
+        signableHeaders: new Set(['content-type', 'content-length', ...Object.keys(encryption.headers)]),
       });
-      return { url, headers: { 'Content-Type': contentType } };
+      return { url, headers: { 'Content-Type': contentType, ...encryption.headers } };
     },
     presignGet(key: string, expiresInSeconds: number, downloadName?: string) {
       const command = new GetObjectCommand({
@@ -62,10 +85,12 @@ export function makeS3ObjectStorage(s: S3Settings) {
         throw error;
       }
     },
-    /** Server-side copy in the bucket (metadata, so the content type, comes along); the copy's ETag. */
+    /** Server-side copy in the bucket (metadata, so the content type, comes along; encrypted as configured); the copy's ETag. */
     async copy(fromKey: string, toKey: string): Promise<{ etag: string }> {
       const source = `${s.bucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`;
-      const res = await internal.send(new CopyObjectCommand({ Bucket: s.bucket, Key: toKey, CopySource: source }));
+      const res = await internal.send(
+        new CopyObjectCommand({ Bucket: s.bucket, Key: toKey, CopySource: source, ...encryption.fields }),
+      );
       const etag = res.CopyObjectResult?.ETag;
       if (!etag) throw new Error(`S3 copy to ${toKey} returned no ETag`);
       return { etag };

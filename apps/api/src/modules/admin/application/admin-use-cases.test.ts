@@ -104,3 +104,40 @@ describe('recording audit entries', () => {
     ).rejects.toThrow(/malformed/);
   });
 });
+
+describe("an admin's reads of health data are audited before they are answered", () => {
+  it('records a KYC view (who, what, when, from where) under a fresh id, then answers', async () => {
+    const fake = makeFakeAdminDeps(at);
+    const uc = makeAdminUseCases(fake.deps);
+    expect(await uc.viewKycDetails(actor, 'd1')).toEqual({ doctor: { id: 'd1' }, documents: {} });
+    await uc.viewKycDetails(actor, 'd1');
+    const viewed = { actorId: 'admin-1', action: 'kyc.view', targetId: 'd1', at: at.toISOString(), ip: '10.0.0.7' };
+    expect([...fake.reads]).toEqual([
+      ['read-1', { type: 'audit', payload: viewed }],
+      ['read-2', { type: 'audit', payload: viewed }],
+    ]);
+    // Delivered, the effect is an ordinary log entry.
+    await uc.recordAuditEntry('read-1:0', fake.reads.get('read-1')!.payload);
+    expect(fake.log.get('read-1:0')).toEqual({ id: 'read-1:0', ...viewed, at });
+  });
+
+  it('answers nothing when the read cannot be recorded', async () => {
+    const fake = makeFakeAdminDeps(at);
+    const uc = makeAdminUseCases(fake.deps);
+    fake.failReads.on = true;
+    await expect(uc.viewKycDetails(actor, 'd1')).rejects.toThrow('database went away');
+    await expect(uc.recordAdminRead(actor, { action: 'appointment.view', targetId: 'a1' })).rejects.toThrow();
+    expect(fake.reads.size).toBe(0);
+  });
+
+  it('records reads other modules report, such as an appointment view', async () => {
+    const fake = makeFakeAdminDeps(at);
+    await makeAdminUseCases(fake.deps).recordAdminRead({ userId: 'admin-2' }, { action: 'appointment.view', targetId: 'a1' });
+    expect(fake.reads.get('read-1')?.payload).toEqual({
+      actorId: 'admin-2',
+      action: 'appointment.view',
+      targetId: 'a1',
+      at: at.toISOString(),
+    });
+  });
+});

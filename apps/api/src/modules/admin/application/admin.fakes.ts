@@ -7,6 +7,10 @@ export function makeFakeAdminDeps(now = new Date('2026-03-02T08:00:00Z')) {
   const log = new Map<string, AuditEntry>();
   const blockCalls: { userId: string; block: { reason: string } | null; effects: SideEffect[] }[] = [];
   const decideCalls: { input: Record<string, unknown>; effects: SideEffect[] }[] = [];
+  /** What admins' reads recorded, by read id; `failReads` makes recording fail (the database is away). */
+  const reads = new Map<string, SideEffect>();
+  const failReads = { on: false };
+  let seq = 0;
   const deps: AdminDeps = {
     audit: {
       async append(entry) {
@@ -17,6 +21,12 @@ export function makeFakeAdminDeps(now = new Date('2026-03-02T08:00:00Z')) {
       async list({ skip, limit }) {
         const items = [...log.values()].sort((a, b) => b.at.getTime() - a.at.getTime());
         return { items: items.slice(skip, skip + limit), total: items.length };
+      },
+    },
+    reads: {
+      async record(readId, effect) {
+        if (failReads.on) throw new Error('database went away');
+        reads.set(readId, effect);
       },
     },
     accounts: {
@@ -33,8 +43,12 @@ export function makeFakeAdminDeps(now = new Date('2026-03-02T08:00:00Z')) {
         decideCalls.push({ input, effects });
         return { id: input.doctorId };
       },
+      async kycDetails(doctorId) {
+        return { doctor: { id: doctorId }, documents: {} };
+      },
     },
     clock: { now: () => now },
+    newId: () => `read-${++seq}`,
   };
-  return { deps, log, blockCalls, decideCalls };
+  return { deps, log, blockCalls, decideCalls, reads, failReads };
 }

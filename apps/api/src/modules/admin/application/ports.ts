@@ -23,8 +23,19 @@ export interface AccountAdmin {
   findNames(ids: string[]): Promise<Map<string, string>>;
 }
 
+/**
+ * Where an admin's read of someone's health data leaves its audit entry. A read
+ * changes no record to commit the entry with, so the read is its own change.
+ */
+export interface ReadAudit {
+  /** Records `effect` durably under `readId` (delivered once, even if this process stops); throws when it cannot. */
+  record(readId: string, effect: SideEffect): Promise<void>;
+}
+
 /** What admin needs from doctors. */
 export interface DoctorAdmin {
+  /** A doctor's KYC submission with short-lived document links (health and identity data). */
+  kycDetails(doctorId: string): Promise<unknown>;
   /** Decides one submission and commits `extra.effects` with the decision. */
   decideKyc(
     input: {
@@ -40,9 +51,11 @@ export interface DoctorAdmin {
 
 export interface AdminDeps {
   audit: AuditLogRepository;
+  reads: ReadAudit;
   accounts: AccountAdmin;
   doctors: DoctorAdmin;
   clock: { now(): Date };
+  newId(): string;
 }
 
 export interface Actor {

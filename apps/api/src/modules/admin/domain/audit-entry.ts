@@ -1,15 +1,18 @@
-/** One line of the append-only audit log: who did what to whom, why, when, from where. */
+import { auditActions, type AuditAction } from '@doctime/contracts';
+
+/** One line of the append-only audit log: who did what (or read what) to whom, why, when, from where. */
 export interface AuditEntry {
   id: string;
   actorId: string;
-  action: 'kyc.approve' | 'kyc.reject' | 'kyc.resubmit' | 'user.block' | 'user.unblock';
+  action: AuditAction;
   targetId: string;
   reason?: string;
   at: Date;
   ip?: string;
 }
 
-const actions: readonly AuditEntry['action'][] = ['kyc.approve', 'kyc.reject', 'kyc.resubmit', 'user.block', 'user.unblock'];
+/** The actions that record an admin reading another person's health data (nothing changes: the read itself is audited). */
+export type AdminReadAction = Extract<AuditAction, `${string}.view`>;
 
 /** An entry as the plain data of a side effect (its id is given when it is delivered). */
 export function toAuditPayload(entry: Omit<AuditEntry, 'id'>): Record<string, unknown> {
@@ -23,7 +26,7 @@ export function auditEntryFromPayload(id: string, payload: Record<string, unknow
   if (
     typeof actorId !== 'string' ||
     typeof targetId !== 'string' ||
-    !actions.includes(action as AuditEntry['action']) ||
+    !auditActions.includes(action as AuditAction) ||
     Number.isNaN(when.getTime()) ||
     (reason !== undefined && typeof reason !== 'string') ||
     (ip !== undefined && typeof ip !== 'string')
@@ -33,7 +36,7 @@ export function auditEntryFromPayload(id: string, payload: Record<string, unknow
   return {
     id,
     actorId,
-    action: action as AuditEntry['action'],
+    action: action as AuditAction,
     targetId,
     ...(reason ? { reason } : {}),
     at: when,

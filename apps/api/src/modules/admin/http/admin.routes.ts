@@ -4,10 +4,9 @@ import { callerOf, type AuthGuards } from '../../../platform/http/auth.middlewar
 import { parseWith } from '../../../platform/http/validate.ts';
 import type { AdminUseCases } from '../application/use-cases.ts';
 
-/** Reads the KYC queue and details straight from the doctors module. */
+/** Reads the KYC queue straight from the doctors module (a submission's details go through `viewKycDetails`: audited). */
 export interface KycReads {
   kycQueue(input: { status: string; page: number; limit: number }): Promise<unknown>;
-  kycDetails(doctorId: string): Promise<unknown>;
 }
 
 export function adminRouter(useCases: AdminUseCases, kyc: KycReads, guards: AuthGuards): Router {
@@ -20,7 +19,8 @@ export function adminRouter(useCases: AdminUseCases, kyc: KycReads, guards: Auth
   });
 
   router.get('/admin/doctors/:id/kyc', async (req, res) => {
-    res.json(await kyc.kycDetails(parseWith(Id, req.params['id'])));
+    const doctorId = parseWith(Id, req.params['id']);
+    res.json(await useCases.viewKycDetails(actor(req, callerOf(res).userId), doctorId));
   });
 
   router.post('/admin/doctors/:id/kyc/decision', async (req, res) => {

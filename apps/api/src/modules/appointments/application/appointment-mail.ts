@@ -17,7 +17,8 @@ export function calendarFile(a: Appointment, stamp: Date): string {
     end: a.end,
     stamp,
     summary: `DocTime consultation: ${a.doctor.name} and ${a.patient.name}`,
-    description: a.reason ? `Reason: ${a.reason}` : 'Online consultation on DocTime',
+    // Never the reason: health data stays in the app, not in mailboxes and calendars.
+    description: 'Online consultation on DocTime',
     location: 'DocTime video consultation',
     organizer: { name: a.doctor.name, email: a.doctor.email },
     attendees: [{ name: a.patient.name, email: a.patient.email }],

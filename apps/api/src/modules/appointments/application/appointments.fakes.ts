@@ -12,6 +12,8 @@ export function makeFakeAppointmentsDeps(now = new Date('2026-03-02T08:00:00Z'))
   const keys = new Map<string, { fingerprint: string; outcome?: StoredOutcome }>();
   const held = new Map<string, { holdId: string; token: string; createdAt: Date }>(); // start ISO -> claim
   const effects: SideEffect[] = [];
+  /** Admins' reads handed to the audit, in order. */
+  const adminReads: { actor: { userId: string; ip?: string | undefined }; read: { action: string; targetId: string } }[] = [];
   let seq = 0;
   /** How the next create fails: before storing, after storing, or with the database staying away (abandon fails too). */
   let failNextCreate: 'before-commit' | 'after-commit' | 'database-away' | undefined;
@@ -58,6 +60,13 @@ export function makeFakeAppointmentsDeps(now = new Date('2026-03-02T08:00:00Z'))
       async list() {
         const items = [...versions.keys()].map((id) => latest(id)).filter((a): a is Appointment => !!a && a !== 'abandoned');
         return { items, total: items.length };
+      },
+      async erase(id, redact) {
+        const a = latest(id);
+        if (!a || a === 'abandoned') return null;
+        const next = { ...redact(structuredClone(a)), version: a.version + 1 };
+        versions.set(id, [next]);
+        return structuredClone(next);
       },
       findChangedSince: async () =>
         [...versions.keys()].map((id) => latest(id)).filter((a): a is Appointment => !!a && a !== 'abandoned'),
@@ -108,6 +117,11 @@ export function makeFakeAppointmentsDeps(now = new Date('2026-03-02T08:00:00Z'))
         id === 'd1' ? { id, name: 'Dr One', email: 'd1@x.test', timeZone: 'Europe/London' } : null,
       findAccount: async (id) => ({ id, name: `Patient ${id}`, email: `${id}@x.test` }),
     },
+    accessAudit: {
+      async recordAdminRead(actor, read) {
+        adminReads.push({ actor, read });
+      },
+    },
     clock: { now: () => now },
     newId: () => `a${++seq}`,
     deriveId: (seed) => `derived:${seed}`,
@@ -117,6 +131,7 @@ export function makeFakeAppointmentsDeps(now = new Date('2026-03-02T08:00:00Z'))
     versions,
     held,
     effects,
+    adminReads,
     failCreateOnce: (how: 'before-commit' | 'after-commit' | 'database-away' = 'before-commit') => (failNextCreate = how),
     setNow: (d: Date) => (now = d),
     failSaveOnce: () => (failNextSave = true),

@@ -1,11 +1,13 @@
 import { AppError } from '../../../platform/app-error.ts';
 import { toAppointmentView } from './appointment-view.ts';
-import { loadOwnAppointment, type Caller } from './load-own-appointment.ts';
-import { calendarFile } from './appointment-mail.ts';
+import type { Caller } from './load-own-appointment.ts';
 import type { AppointmentsDeps } from './ports.ts';
 
 export function makeListAppointments(deps: AppointmentsDeps) {
-  /** The caller's own appointments (an admin sees all). */
+  /**
+   * The caller's own appointments. An admin sees all, without the health data (reason and
+   * free-text notes of the history): reading those is opening one appointment, which is audited.
+   */
   return async function listAppointments(
     caller: Caller,
     query: {
@@ -32,19 +34,10 @@ export function makeListAppointments(deps: AppointmentsDeps) {
       skip: (query.page - 1) * query.limit,
       limit: query.limit,
     });
-    return { items: items.map(toAppointmentView), total, page: query.page, limit: query.limit };
-  };
-}
-
-export function makeGetAppointment(deps: AppointmentsDeps) {
-  return async function getAppointment(id: string, caller: Caller) {
-    return toAppointmentView((await loadOwnAppointment(deps, id, caller)).appointment);
-  };
-}
-
-export function makeAppointmentCalendar(deps: AppointmentsDeps) {
-  return async function appointmentCalendar(id: string, caller: Caller) {
-    const { appointment } = await loadOwnAppointment(deps, id, caller);
-    return calendarFile(appointment, deps.clock.now());
+    const shown =
+      caller.role === 'admin'
+        ? items.map(({ reason: _r, history, ...a }) => ({ ...a, history: history.map(({ reason: _n, ...h }) => h) }))
+        : items;
+    return { items: shown.map(toAppointmentView), total, page: query.page, limit: query.limit };
   };
 }

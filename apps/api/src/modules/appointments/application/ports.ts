@@ -18,6 +18,11 @@ export interface AppointmentRepository {
     skip: number;
     limit: number;
   }): Promise<{ items: ListedAppointment[]; total: number }>;
+  /**
+   * Erases personal data (an account's deletion): stores `redact` of the newest version as the
+   * next one and strips every earlier version's copy; null when there is no such appointment.
+   */
+  erase(id: string, redact: (a: Appointment) => Appointment): Promise<Appointment | null>;
   /** Appointments changed since `since` (for the reconciler). */
   findChangedSince(since: Date): Promise<Appointment[]>;
 }
@@ -74,11 +79,21 @@ export interface Directory {
   findAccount(userId: string): Promise<{ id: string; name: string; email: string } | null>;
 }
 
+/** What appointments need from admin: the trace of an admin reading someone else's appointment. */
+export interface AccessAudit {
+  /** Records who read what, when and from where, durably, before the data is shown; throws when it cannot. */
+  recordAdminRead(
+    actor: { userId: string; ip?: string | undefined },
+    read: { action: 'appointment.view'; targetId: string },
+  ): Promise<void>;
+}
+
 export interface AppointmentsDeps {
   appointments: AppointmentRepository;
   idempotency: IdempotencyRepository;
   time: TimeKeeper;
   directory: Directory;
+  accessAudit: AccessAudit;
   clock: { now(): Date };
   newId(): string;
   /** A stable id from a seed (a retried booking finds the appointment its first attempt created). */

@@ -1,14 +1,19 @@
+import { makeAppointmentCalendar } from './appointment-calendar.ts';
 import { makeBookAppointment } from './book-appointment.ts';
 import { makeCancelAppointment } from './cancel-appointment.ts';
-import { makeAppointmentCalendar, makeGetAppointment, makeListAppointments } from './list-appointments.ts';
+import { makeErasePatientAppointments, undoBookingOfErasedPatient } from './erase-patient-appointments.ts';
+import { makeGetAppointment } from './get-appointment.ts';
+import { makeListAppointments } from './list-appointments.ts';
+import { makeListPatientAppointments } from './list-patient-appointments.ts';
 import type { AppointmentsDeps } from './ports.ts';
 import { makeReconcileClaims } from './reconcile-claims.ts';
 import { makeRecordOutcome } from './record-outcome.ts';
 import { makeRescheduleAppointment } from './reschedule-appointment.ts';
 
 export function makeAppointmentsUseCases(deps: AppointmentsDeps) {
+  const erasePatientAppointments = makeErasePatientAppointments(deps);
   return {
-    bookAppointment: makeBookAppointment(deps),
+    bookAppointment: undoBookingOfErasedPatient(deps, erasePatientAppointments, makeBookAppointment(deps)),
     cancelAppointment: makeCancelAppointment(deps),
     rescheduleAppointment: makeRescheduleAppointment(deps),
     recordOutcome: makeRecordOutcome(deps),
@@ -16,6 +21,9 @@ export function makeAppointmentsUseCases(deps: AppointmentsDeps) {
     getAppointment: makeGetAppointment(deps),
     appointmentCalendar: makeAppointmentCalendar(deps),
     reconcileClaims: makeReconcileClaims(deps),
+    /** A patient's data export and account deletion. */
+    listPatientAppointments: makeListPatientAppointments(deps),
+    erasePatientAppointments,
     /** Idempotency keys older than a day are no longer needed: clients retry within minutes. */
     purgeIdempotencyKeys: () => deps.idempotency.purgeBefore(new Date(deps.clock.now().getTime() - 86_400_000)),
   };

@@ -4,6 +4,7 @@ import { approvedDoctor } from '../../../test-support/doctors.ts';
 import type { ApiClient } from '../../../test-support/http-client.ts';
 import { settleSideEffects } from '../../../test-support/outbox.ts';
 import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
+import { LISTS_NAME } from '../infrastructure/appointment-lists.ts';
 import { LISTS_MIGRATION } from '../infrastructure/mongo-appointment.repository.ts';
 
 /**
@@ -73,14 +74,15 @@ it('pages of 5 across a dozen days: upcoming in time order, cancelled ones in pa
   expect(await pages(patient.c, 'upcoming', 100)).toEqual({ ids: kept, total: 8 });
 });
 
-it('a database with the flat lists (or none) is listed again, once, when an API process starts on it', async () => {
+it('a database with lists of an earlier design (or none) is listed again, once, when an API process starts on it', async () => {
   for (const name of ['buckets', 'buckets_changes', 'directories', 'directories_changes'])
     await api.db
-      .collection(`appointment_timelines_${name}`)
+      .collection(`${LISTS_NAME}_${name}`)
       .drop()
       .catch(() => undefined);
   await api.db.collection('migrations').deleteOne({ _id: LISTS_MIGRATION as never });
   await api.db.collection('appointment_lists_buckets').insertOne({ _id: 'all|2026-01-01' as never, n: 1 });
+  await api.db.collection('appointment_timelines_buckets').insertOne({ _id: 'all|2026-01-01' as never, n: 1 });
   expect((await patient.c.get('/api/v1/appointments?scope=upcoming')).body.total).toBe(0);
   const second = await startTestApi({}, undefined, { dbName: api.dbName });
   try {
@@ -88,7 +90,7 @@ it('a database with the flat lists (or none) is listed again, once, when an API 
     expect((await pages(admin, 'past', 100)).total).toBe(4);
     expect(await api.db.collection('migrations').findOne({ _id: LISTS_MIGRATION as never })).not.toBeNull();
     const collections = (await api.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
-    expect(collections.filter((name) => name.startsWith('appointment_lists'))).toEqual([]);
+    expect(collections.filter((name) => /^appointment_(lists|timelines)/.test(name))).toEqual([]);
   } finally {
     await second.stop();
   }

@@ -5,6 +5,9 @@ import { approvedDoctor } from '../../../test-support/doctors.ts';
 import type { ApiClient } from '../../../test-support/http-client.ts';
 import { settleSideEffects } from '../../../test-support/outbox.ts';
 import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
+import { makeFieldCipher } from '../../../platform/security/field-cipher.ts';
+import { protectFields } from '../../../platform/security/protected-fields.ts';
+import { PROTECTED_FIELDS } from '../infrastructure/mongo-appointment.repository.ts';
 
 /**
  * Every operation that changes an appointment, raced against every other one
@@ -75,7 +78,7 @@ interface Stored {
 async function stored(id: string): Promise<Stored> {
   const doc = (await api.db.collection('appointments').findOne({ _id: id as never })) as unknown as Stored;
   expect(await api.db.collection('appointments_versions').findOne({ _id: `${id}:${doc.version + 1}` as never })).toBeNull();
-  return doc;
+  return protectFields(makeFieldCipher(api.config.dataKeys), 'appointments', PROTECTED_FIELDS).open(doc, id);
 }
 
 /** Claims held for this doctor and these patients are exactly those of appointments that are not cancelled. */

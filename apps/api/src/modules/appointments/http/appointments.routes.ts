@@ -37,11 +37,11 @@ export function appointmentsRouter(useCases: AppointmentsUseCases, guards: AuthG
   });
 
   router.get('/appointments/:id', guards.requireUser, async (req, res) => {
-    res.json({ appointment: await useCases.getAppointment(idOf(req.params), callerOf(res)) });
+    res.json({ appointment: await useCases.getAppointment(idOf(req.params), { ...callerOf(res), ip: req.ip }) });
   });
 
   router.get('/appointments/:id/calendar.ics', guards.requireUser, async (req, res) => {
-    const ics = await useCases.appointmentCalendar(idOf(req.params), callerOf(res));
+    const ics = await useCases.appointmentCalendar(idOf(req.params), { ...callerOf(res), ip: req.ip });
     res.type('text/calendar; charset=utf-8').attachment('appointment.ics').send(ics);
   });
 

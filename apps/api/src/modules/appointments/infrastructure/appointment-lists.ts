@@ -1,9 +1,17 @@
 import type { Db } from 'mongodb';
 import { SLOT_MINUTES_MAX } from '@doctime/contracts';
 import { makeTimelineLists, type PagePlan } from '../../../platform/mongo/timeline-lists.ts';
-import { isUpcoming, listedAppointment, type Appointment, type ListedAppointment } from '../domain/appointment.ts';
+import { isUpcoming, type Appointment } from '../domain/appointment.ts';
+
+/**
+ * What a list holds of an appointment: enough to place, count and filter it, and no personal
+ * or health data (names, reason, history): a page reads those from the records it shows.
+ */
+export type AppointmentEntry = Pick<Appointment, 'id' | 'status' | 'start' | 'end'>;
 
 const EVERYONE = 'all';
+/** The prefix of the lists' collections (the lists before decision 0017 held whole appointments, as `appointment_timelines`). */
+export const LISTS_NAME = 'appointment_entries';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /**
@@ -38,7 +46,7 @@ export interface ListQuery {
  * directories holding them) must be read to tell upcoming from past; every
  * other key is wholly before or after now, so its counts say how many match.
  */
-export function pagePlan({ scope, status, now, skip, limit }: ListQuery, owner: string): PagePlan<ListedAppointment> {
+export function pagePlan({ scope, status, now, skip, limit }: ListQuery, owner: string): PagePlan<AppointmentEntry> {
   const current = pathOf(owner, now.getTime()).at(-1)!;
   // Every bucket an appointment still running may have started in: times from now - LONGEST_MS to
   // now, an hour apart (the shortest bucket) and now itself.
@@ -79,14 +87,14 @@ export function pagePlan({ scope, status, now, skip, limit }: ListQuery, owner: 
  * it shows, and those buckets; all others are counted from their directory.
  */
 export function makeAppointmentLists(db: Db) {
-  const lists = makeTimelineLists<ListedAppointment>(db, 'appointment_timelines', pathOf);
+  const lists = makeTimelineLists<AppointmentEntry>(db, LISTS_NAME, pathOf);
   const ownersOf = (a: Appointment) => [`patient:${a.patientId}`, `doctor:${a.doctorId}`];
   const itemOf = (a: Appointment) => ({
     id: a.id,
     version: a.version,
     at: a.start.getTime(),
     group: a.status,
-    value: listedAppointment(a),
+    value: { id: a.id, status: a.status, start: a.start, end: a.end },
   });
   const everywhere = (a: Appointment) => ({ owners: [...ownersOf(a), EVERYONE], item: itemOf(a) });
 

@@ -2,24 +2,33 @@ import type { Db } from 'mongodb';
 import type { EffectHandler, Outbox } from '../../../platform/outbox/outbox.ts';
 import { insertOrFail } from '../../../platform/mongo/mongo.ts';
 import { makeVersionedStore } from '../../../platform/mongo/versioned-store.ts';
+import type { FieldCipher } from '../../../platform/security/field-cipher.ts';
+import { protectFields } from '../../../platform/security/protected-fields.ts';
 import type { SideEffect } from '../../../platform/side-effect.ts';
 import type { AppointmentRepository } from '../application/ports.ts';
-import type { Appointment } from '../domain/appointment.ts';
-import { makeAppointmentLists } from './appointment-lists.ts';
+import { listedAppointment, type Appointment } from '../domain/appointment.ts';
+import { LISTS_NAME, makeAppointmentLists } from './appointment-lists.ts';
 
 const LISTED = 'appointment.listed';
-/** The marker of the appointments' one-time listing into their timelines (with levels). */
-export const LISTS_MIGRATION = 'appointment-timelines';
+/** The marker of the appointments' one-time listing into their lists of entries (decision 0017). */
+export const LISTS_MIGRATION = 'appointment-entries';
+/** Lists of earlier designs, dropped once the appointments are listed anew. */
+const OLD_LISTS = /^appointment_(lists|timelines)_/;
+/** Health and identity data: sealed in the records (decision 0017), never copied into lists. */
+export const PROTECTED_FIELDS = ['reason', 'history', 'patient'];
 
 /**
  * Appointments are versioned records: every change is committed by inserting
- * `<id>:<version>`. Lists are read from their timeline lists (decision 0014):
+ * `<id>:<version>`; the patient, the reason and the history are sealed
+ * (decision 0017). Lists are read from their timeline lists (decision 0014),
+ * which hold entries without personal data; a page reads its records by `_id`:
  * each committed version is listed for its patient and doctor before the call
  * returns (so they see their own change), and everywhere by the outbox, whose
  * entry also repeats the participants' listing if that failed or crashed.
  */
-export function makeMongoAppointmentRepository(db: Db, outbox: Outbox) {
-  const store = makeVersionedStore<Appointment>(db, 'appointments', outbox);
+export function makeMongoAppointmentRepository(db: Db, outbox: Outbox, cipher: FieldCipher) {
+  const protect = protectFields(cipher, 'appointments', PROTECTED_FIELDS);
+  const store = makeVersionedStore<Appointment>(db, 'appointments', outbox, { protect });
   const appointments = store.heads;
   const lists = makeAppointmentLists(db);
   const listing = new Map<string, Promise<void>>();
@@ -55,7 +64,16 @@ export function makeMongoAppointmentRepository(db: Db, outbox: Outbox) {
     findById: (id) => store.findById(id),
     save: (next, effects) => commit(next, effects, store.save),
     abandon: (id) => store.abandon(id),
-    list: (query) => lists.page(query),
+    async list(query) {
+      const { items, total } = await lists.page(query);
+      const records = await Promise.all(items.map((entry) => store.peek(entry.id)));
+      return { items: records.filter((a) => a !== null).map(listedAppointment), total };
+    },
+    async erase(id, redact) {
+      const erased = await store.erase(id, redact, []);
+      if (erased) await listForParticipants(erased);
+      return erased;
+    },
     async findChangedSince(since) {
       return (await appointments.find({ updatedAt: { $gte: since } } as never).toArray()).map(store.fromHead);
     },
@@ -63,6 +81,7 @@ export function makeMongoAppointmentRepository(db: Db, outbox: Outbox) {
   return {
     ...repository,
     effectHandlers: { [LISTED]: listEverywhere } as Record<string, EffectHandler>,
+    protectedStores: [{ name: 'appointments', rotateKeys: store.rotateKeys, keyUse: store.keyUse }],
     async ensureIndexes() {
       await appointments.createIndex({ updatedAt: 1 }, { name: 'updated' });
     },
@@ -72,21 +91,22 @@ export function makeMongoAppointmentRepository(db: Db, outbox: Outbox) {
       await lists.importMany(imported);
     },
     /**
-     * Lists the appointments of a database that has them but no lists yet (stored before
-     * decision 0014, or listed in the flat lists before their levels): one scan, once; a second
-     * process doing it at the same time is harmless. The flat lists are dropped before the marker
-     * is written, so a crash between the two only repeats the listing.
+     * Lists the appointments of a database that has them but not in its current lists (stored
+     * before decision 0014, or listed by an earlier design): one scan, once; a second process
+     * doing it at the same time is harmless. Earlier lists are dropped before the marker is
+     * written, so a crash between the two only repeats the listing.
      */
     async backfillLists() {
       const done = db.collection<{ _id: string; at: Date }>('migrations');
       if (await done.findOne({ _id: LISTS_MIGRATION })) return;
       const all = await store.loadAll();
       for (let i = 0; i < all.length; i += 1_000) await lists.listMany(all.slice(i, i + 1_000));
-      for (const old of ['buckets', 'buckets_changes', 'directories', 'directories_changes'])
-        await db
-          .collection(`appointment_lists_${old}`)
-          .drop()
-          .catch(() => undefined); // absent: a newer database, or another process dropped it
+      for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray())
+        if (OLD_LISTS.test(name) && !name.startsWith(LISTS_NAME))
+          await db
+            .collection(name)
+            .drop()
+            .catch(() => undefined); // another process dropped it
       await insertOrFail(done, { _id: LISTS_MIGRATION, at: new Date() });
     },
   };

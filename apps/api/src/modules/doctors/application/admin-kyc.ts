@@ -36,10 +36,19 @@ export function makeKycDetails(deps: DoctorsDeps) {
       const file = fileId ? await deps.files.getFileUrl(fileId) : null;
       return file ? { fileId: file.fileId, url: file.url, contentType: file.contentType, expiresAt: file.expiresAt } : undefined;
     };
-    const [identity, license, degree] = await Promise.all([link(docs?.identity), link(docs?.license), link(docs?.degree)]);
+    const number = doctor.kyc.registrationNumber;
+    const [identity, license, degree, sameNumber] = await Promise.all([
+      link(docs?.identity),
+      link(docs?.license),
+      link(docs?.degree),
+      number ? deps.doctors.findByRegistration(number) : [],
+    ]);
     return {
       doctor: await toOwnDoctor(deps, doctor),
       documents: { ...(identity ? { identity } : {}), ...(license ? { license } : {}), ...(degree ? { degree } : {}) },
+      sameRegistration: sameNumber
+        .filter((d) => d.id !== doctor.id)
+        .map((d) => ({ doctorId: d.id, name: d.name, status: d.kyc.status })),
     };
   };
 }

@@ -53,6 +53,9 @@ export function makeFakeDoctorsDeps(now = new Date('2026-03-02T08:00:00Z')) {
       async countByKycStatus() {
         return { not_submitted: 0, pending: 0, approved: 0, rejected: 0, resubmission_requested: 0 };
       },
+      async findByRegistration() {
+        return [];
+      },
     },
     specialties: {
       async seed() {},

@@ -30,6 +30,8 @@ export interface DoctorRepository {
   searchListed(search: DoctorSearch): Promise<{ items: Doctor[]; total: number }>;
   listByKycStatus(status: KycRecord['status'], skip: number, limit: number): Promise<{ items: Doctor[]; total: number }>;
   countByKycStatus(): Promise<Record<KycRecord['status'], number>>;
+  /** Every doctor whose KYC submission carries this registration number (compared by its blind index). */
+  findByRegistration(registrationNumber: string): Promise<Doctor[]>;
 }
 
 export interface SpecialtyRepository {

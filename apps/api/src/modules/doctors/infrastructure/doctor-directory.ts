@@ -61,10 +61,20 @@ function matcher(s: DoctorSearch): (e: Entry) => boolean {
  * Every doctor of this process's mirror, kept in the orders search and the KYC
  * queue page through: listed doctors once per search order, every doctor in
  * its KYC status's queue. A search is one pass over one ordered list (no sort
- * per request), a queue page a slice, the counts the queues' sizes.
+ * per request), a queue page a slice, the counts the queues' sizes. Doctors
+ * are also kept by the blind index of their registration number (`indexOf`).
  */
-export function makeDoctorDirectory() {
+export function makeDoctorDirectory(indexOf: (registrationNumber: string) => string = (n) => n) {
   const entries = new Map<string, Entry>();
+  const byRegistration = new Map<string, Set<string>>();
+  const registrationOf = (d: Doctor) => (d.kyc.registrationNumber ? indexOf(d.kyc.registrationNumber) : undefined);
+  function index(d: Doctor, present: boolean) {
+    const key = registrationOf(d);
+    if (!key) return;
+    const ids = byRegistration.get(key) ?? new Set<string>();
+    if (present) byRegistration.set(key, ids.add(d.id));
+    else if (ids.delete(d.id) && !ids.size) byRegistration.delete(key);
+  }
   const listed = Object.fromEntries(Object.entries(searchOrders).map(([sort, order]) => [sort, new SortedList(order)])) as Record<
     DoctorSearch['sort'],
     SortedList<Entry>
@@ -87,7 +97,11 @@ export function makeDoctorDirectory() {
   return {
     reset(doctors: Doctor[]) {
       entries.clear();
-      for (const d of doctors) entries.set(d.id, toEntry(d));
+      byRegistration.clear();
+      for (const d of doctors) {
+        entries.set(d.id, toEntry(d));
+        index(d, true);
+      }
       const all = [...entries.values()];
       for (const list of Object.values(listed)) list.reset(all.filter(isListedRecord));
       for (const status of kycStatuses) queues[status].reset(all.filter((e) => e.doctor.kyc.status === status));
@@ -96,8 +110,10 @@ export function makeDoctorDirectory() {
     put(doctor: Doctor) {
       const old = entries.get(doctor.id);
       if (old) for (const list of listsOf(old)) list.remove(old);
+      if (old) index(old.doctor, false);
       const entry = toEntry(doctor);
       entries.set(doctor.id, entry);
+      index(doctor, true);
       for (const list of listsOf(entry)) list.insert(entry);
     },
     searchListed(s: DoctorSearch): { items: Doctor[]; total: number } {
@@ -113,6 +129,9 @@ export function makeDoctorDirectory() {
           .map((e) => e.doctor),
         total: queue.size,
       };
+    },
+    withRegistration(registrationNumber: string): Doctor[] {
+      return [...(byRegistration.get(indexOf(registrationNumber)) ?? [])].map((id) => entries.get(id)!.doctor);
     },
     countByKycStatus(): Record<KycStatus, number> {
       return Object.fromEntries(kycStatuses.map((status) => [status, queues[status].size])) as Record<KycStatus, number>;

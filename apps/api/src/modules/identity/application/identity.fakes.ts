@@ -15,6 +15,8 @@ export function makeFakeIdentityDeps(start = new Date('2026-03-01T10:00:00Z')) {
   const loginAttempts = new Map<string, number>();
   const loginGates = new Map<string, number>();
   const sent: OutgoingMail[] = [];
+  /** E-mail keys freed by account erasures. */
+  const releasedEmails: { email: string; userId: string }[] = [];
   /** Side effects of committed changes, in commit order (e-mails, events, audit entries). */
   const committed: SideEffect[] = [];
   let now = start;
@@ -48,6 +50,17 @@ export function makeFakeIdentityDeps(start = new Date('2026-03-01T10:00:00Z')) {
       async search() {
         return { items: [...users.values()].map((u) => structuredClone(u)), total: users.size };
       },
+      async erase(id, redact, effects) {
+        const current = users.get(id);
+        if (!current) return null;
+        const erased = { ...redact(structuredClone(current)), version: current.version + 1 };
+        users.set(id, erased);
+        committed.push(...effects);
+        return structuredClone(erased);
+      },
+      async releaseEmail(email, userId) {
+        releasedEmails.push({ email, userId });
+      },
     },
     codes: {
       async save(code, effects) {
@@ -72,6 +85,9 @@ export function makeFakeIdentityDeps(start = new Date('2026-03-01T10:00:00Z')) {
         return true;
       },
       purgeBefore: async () => 0,
+      async deleteAllFor(userId) {
+        for (const [key, code] of codes) if (code.userId === userId) codes.delete(key);
+      },
     },
     sessions: {
       async createFamily(f) {
@@ -142,6 +158,8 @@ export function makeFakeIdentityDeps(start = new Date('2026-03-01T10:00:00Z')) {
     tokens,
     sent,
     committed,
+    codes,
+    releasedEmails,
     onUserSave: (hook: ((id: string) => void) | undefined) => (beforeUserSave = hook),
     setRandom: (n: number) => (nextRandom = n),
     advance: (ms: number) => (now = new Date(now.getTime() + ms)),

@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/app-error.ts';
 import { delayAfterAttempt, loginThrottleKey } from '../domain/login-throttle.ts';
-import { loginBlocker, toPublicUser } from '../domain/user.ts';
+import { isErased, loginBlocker, toPublicUser } from '../domain/user.ts';
 import type { IdentityDeps } from './ports.ts';
 import { startSession } from './sessions.ts';
 
@@ -22,7 +22,7 @@ export function makeLogin(deps: IdentityDeps) {
     }
     const user = await deps.users.findByEmail(input.email);
     const ok = await deps.hasher.verify(user?.passwordHash ?? (await dummyHash), input.password);
-    if (!user || !ok) throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
+    if (!user || !ok || isErased(user)) throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
     await deps.loginThrottle.reset(throttleKey);
     const blocker = loginBlocker(user);
     if (blocker === 'ACCOUNT_BLOCKED') throw new AppError(blocker, 'This account is blocked. Contact support.');

@@ -23,6 +23,14 @@ export interface UserRepository {
   save(next: User, effects?: SideEffect[]): Promise<'ok' | 'conflict'>;
   search(filter: UserSearch): Promise<{ items: User[]; total: number }>;
   findByIds(ids: string[]): Promise<User[]>;
+  /**
+   * Erases the account's personal data: commits `redact` of the newest version as the next one
+   * (with `effects`, re-reading on conflict) and strips the values of every earlier version.
+   * Returns the erased account, or null when there is none.
+   */
+  erase(id: string, redact: (current: User) => User, effects: SideEffect[]): Promise<User | null>;
+  /** Frees the e-mail for a new sign-up: deletes its key if it still names this account. */
+  releaseEmail(email: string, userId: string): Promise<void>;
 }
 
 export interface UserSearch {
@@ -47,6 +55,8 @@ export interface OneTimeCodeRepository {
   claimUse(nonce: string): Promise<boolean>;
   /** Deletes codes that expired and attempt records older than `before`; returns how many. */
   purgeBefore(before: Date): Promise<number>;
+  /** Deletes every code of the user (an account's deletion). */
+  deleteAllFor(userId: string): Promise<void>;
 }
 
 export interface SessionRepository {

@@ -1,5 +1,6 @@
 import { AppError } from '../../../platform/app-error.ts';
 import { decideRefresh, decideRepeatedRotation, formatRefreshToken, parseRefreshToken } from '../domain/refresh-session.ts';
+import { isErased } from '../domain/user.ts';
 import type { IdentityDeps } from './ports.ts';
 import { insertRefreshToken, successorOf } from './sessions.ts';
 
@@ -11,7 +12,9 @@ export function makeRefresh(deps: IdentityDeps) {
     const token = parsed ? await deps.sessions.findToken(parsed.id) : null;
     const secretMatches = !!token && deps.secrets.sameDigest(deps.secrets.digest(parsed!.secret), token.secretHash);
     const family = token && secretMatches ? await deps.sessions.findFamily(token.familyId) : null;
-    const user = family ? await deps.users.findById(family.userId) : null;
+    const account = family ? await deps.users.findById(family.userId) : null;
+    // A deleted account's sessions are as good as unknown, even before they are all revoked.
+    const user = account && !isErased(account) ? account : null;
     const now = deps.clock.now();
     const decision = decideRefresh({ token, secretMatches, family, userBlocked: user ? !!user.blocked : null, now });
     if (decision === 'blocked') {

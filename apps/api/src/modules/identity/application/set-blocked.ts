@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/app-error.ts';
 import type { SideEffect } from '../../../platform/side-effect.ts';
-import { withBlock } from '../domain/user.ts';
+import { isErased, withBlock } from '../domain/user.ts';
 import { changeUser } from './change-user.ts';
 import { toAdminUser } from './list-users.ts';
 import type { IdentityDeps } from './ports.ts';
@@ -44,10 +44,12 @@ export function makeFindNames(deps: IdentityDeps) {
   };
 }
 
-/** The small view of an account other modules need. */
+/** The small view of an account other modules need; null for none, or a deleted one (nothing may start for it). */
 export function makeFindAccount(deps: IdentityDeps) {
   return async function findAccount(id: string) {
     const user = await deps.users.findById(id);
-    return user ? { id: user.id, name: user.name, email: user.email, role: user.role, blocked: !!user.blocked } : null;
+    return user && !isErased(user)
+      ? { id: user.id, name: user.name, email: user.email, role: user.role, blocked: !!user.blocked }
+      : null;
   };
 }

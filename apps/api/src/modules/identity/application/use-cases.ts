@@ -1,7 +1,8 @@
 import { makeAuthenticate } from './authenticate.ts';
 import { makeChangePassword } from './change-password.ts';
 import { makeCreateAdmin } from './create-admin.ts';
-import { makeGetMe } from './get-me.ts';
+import { makeEraseAccount, makeFinishAccountErasure } from './erase-account.ts';
+import { makeExportAccount, makeGetMe } from './get-me.ts';
 import { makeListUsers } from './list-users.ts';
 import { makeLogin } from './login.ts';
 import { makeLogout } from './logout.ts';
@@ -33,6 +34,9 @@ export function makeIdentityUseCases(deps: IdentityDeps) {
     findNames: makeFindNames(deps),
     findAccount: makeFindAccount(deps),
     purgeExpired: makePurgeExpired(deps),
+    exportAccount: makeExportAccount(deps),
+    eraseAccount: makeEraseAccount(deps),
+    finishAccountErasure: makeFinishAccountErasure(deps),
   };
 }
 export type IdentityUseCases = ReturnType<typeof makeIdentityUseCases>;

@@ -3,7 +3,8 @@ export const CODE_TTL_MS = 15 * 60 * 1000;
 export const CODE_MAX_ATTEMPTS = 5;
 export const CODE_DIGITS = 6;
 
-export type CodePurpose = 'verify-email' | 'reset-password';
+export const codePurposes = ['verify-email', 'reset-password'] as const;
+export type CodePurpose = (typeof codePurposes)[number];
 
 export interface OneTimeCode {
   userId: string;

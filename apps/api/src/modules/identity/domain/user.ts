@@ -27,6 +27,8 @@ export interface User {
   blockHistory: BlockChange[];
   createdAt: Date;
   updatedAt: Date;
+  /** Set when its owner deleted the account: it holds no personal data and never signs in again. */
+  erasedAt?: Date;
 }
 
 /** A new account, at version 1. */
@@ -72,6 +74,39 @@ export function loginBlocker(user: User): 'ACCOUNT_BLOCKED' | 'EMAIL_NOT_VERIFIE
   if (!user.emailVerified) return 'EMAIL_NOT_VERIFIED';
   return null;
 }
+
+/** What a deleted account is called wherever its name was shown. */
+export const ERASED_NAMES: Record<User['role'], string> = {
+  patient: 'Deleted patient',
+  doctor: 'Deleted doctor',
+  admin: 'Deleted admin',
+};
+/** No password hash verifies against this, so nothing can sign in with it. */
+export const ERASED_PASSWORD_HASH = '!erased';
+
+/**
+ * The account once its owner deleted it: its id, role and dates stay (records
+ * that refer to it still resolve), its name becomes "Deleted patient", and
+ * everything that names or reaches the person is gone: e-mail (a unique
+ * address under the reserved `.invalid` domain, so it can be received by no
+ * one and matches no sign-up), phone, password, and the reasons of its blocks.
+ */
+export function erasedUser(user: User, at: Date): User {
+  const { phone: _phone, ...kept } = user;
+  return {
+    ...kept,
+    name: ERASED_NAMES[user.role],
+    email: `deleted-${user.id}@deleted.invalid`,
+    passwordHash: ERASED_PASSWORD_HASH,
+    emailVerified: false,
+    blocked: user.blocked && { at: user.blocked.at, reason: '' },
+    blockHistory: user.blockHistory.map(({ reason: _reason, ...change }) => change),
+    updatedAt: at,
+    erasedAt: user.erasedAt ?? at,
+  };
+}
+
+export const isErased = (user: User): boolean => user.erasedAt !== undefined;
 
 export function toPublicUser(user: User): PublicUser {
   return {

@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import { insertOrFail, replaceWhole } from '../../../platform/mongo/mongo.ts';
 import type { Outbox } from '../../../platform/outbox/outbox.ts';
 import type { OneTimeCodeRepository } from '../application/ports.ts';
-import type { CodePurpose, OneTimeCode } from '../domain/one-time-code.ts';
+import { codePurposes, type CodePurpose, type OneTimeCode } from '../domain/one-time-code.ts';
 
 interface CodeDoc extends OneTimeCode {
   _id: string;
@@ -61,6 +61,9 @@ export function makeMongoOneTimeCodeRepository(
         attempts.deleteMany({ at: { $lt: before } }),
       ]);
       return c.deletedCount + a.deletedCount;
+    },
+    async deleteAllFor(userId) {
+      await Promise.all(codePurposes.map((purpose) => codes.deleteOne({ _id: keyOf(userId, purpose) })));
     },
     async claimUse(nonce) {
       return (await insertOrFail(attempts, { _id: `${nonce}:used`, at: new Date() })) === 'ok';

@@ -8,7 +8,10 @@ import type { UserRepository } from '../application/ports.ts';
 import type { User } from '../domain/user.ts';
 import { makeUserDirectory } from './user-directory.ts';
 
-/** `user_emails`: `_id` = the address as compared (trimmed, lower case), inserted once, never changed. */
+/**
+ * `user_emails`: `_id` = the address as compared (trimmed, lower case), inserted once, never
+ * changed; deleted only when its account is deleted (erased), which frees the address.
+ */
 interface EmailKeyDoc {
   _id: string;
   userId: string;
@@ -64,9 +67,16 @@ export function makeMongoUserRepository(
       // The unique e-mail index stays declared: MongoDB's guard, and the refusal of an e-mail
       // whose account was stored before keys existed, until the backfill gives it its key.
       const _id = emailKeyOf(user.email);
-      const taken = (await insertOrFail(emails, { _id, userId: user.id, at: user.createdAt })) === 'duplicate';
-      // Keys are never deleted: a taken one can be read.
-      const account = taken ? { ...user, id: (await emails.findOne({ _id }))!.userId } : user;
+      let keyOwner = user.id;
+      while ((await insertOrFail(emails, { _id, userId: user.id, at: user.createdAt })) === 'duplicate') {
+        const key = await emails.findOne({ _id });
+        if (key) {
+          keyOwner = key.userId;
+          break;
+        }
+        // Deleted since the insert failed (its account was just erased): the address is free again.
+      }
+      const account = { ...user, id: keyOwner };
       const { id, ...rest } = account;
       if ((await insertOrFail(users, { _id: id, ...rest, changeId: randomUUID() } as never)) === 'duplicate') {
         return 'duplicate-email';
@@ -82,6 +92,13 @@ export function makeMongoUserRepository(
       return user && emailKeyOf(user.email) === key._id ? user : null;
     },
     save: (next, effects = []) => store.save(next, effects),
+    erase: (id, redact, effects) => store.erase(id, redact, effects),
+    async releaseEmail(email, userId) {
+      // Only this account's key (a key is never replaced, so it cannot change owner between the
+      // read and the delete); once deleted, a new sign-up may take the address at once.
+      const _id = emailKeyOf(email);
+      if ((await emails.findOne({ _id }))?.userId === userId) await emails.deleteOne({ _id });
+    },
     async search(filter) {
       await mirror.fresh();
       return directory.search(filter);

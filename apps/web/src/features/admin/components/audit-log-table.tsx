@@ -1,21 +1,25 @@
-import type { AuditLog } from '@doctime/contracts';
+import type { AuditAction, AuditLog } from '@doctime/contracts';
 import { Badge, Code, Stack, Text } from '@mantine/core';
 import { DataTable, type Column } from '../../../components/data-table';
 import { formatDateTime } from '../../../lib/format';
 
 type AuditEntry = AuditLog['items'][number];
 
-export const AUDIT_ACTIONS: Record<string, { label: string; color: string }> = {
+/** Every action the API records, by label: decisions, and reads of someone's health data (`*.view`). */
+export const AUDIT_ACTIONS: Record<AuditAction, { label: string; color: string }> = {
   'kyc.approve': { label: 'KYC approved', color: 'green' },
   'kyc.reject': { label: 'KYC rejected', color: 'red' },
   'kyc.resubmit': { label: 'Changes requested', color: 'orange' },
   'user.block': { label: 'User blocked', color: 'red' },
   'user.unblock': { label: 'User unblocked', color: 'green' },
+  'kyc.view': { label: 'Viewed KYC documents', color: 'blue' },
+  'appointment.view': { label: 'Viewed appointment', color: 'blue' },
+  'prescription.view': { label: 'Viewed prescription', color: 'blue' },
 };
 
 /** A known action by its label, with the raw code under it; an unknown one as its code. */
 function ActionCell({ code }: { code: string }) {
-  const action = AUDIT_ACTIONS[code];
+  const action = Object.hasOwn(AUDIT_ACTIONS, code) ? AUDIT_ACTIONS[code as AuditAction] : undefined;
   return (
     <Stack gap={2} align="flex-start">
       <Badge variant="light" color={action?.color ?? 'gray'} tt="none">

@@ -23,7 +23,7 @@ export function AuditLogPage() {
 
   return (
     <>
-      <PageTitle description="Who did what, and when.">Audit log</PageTitle>
+      <PageTitle description="Who did or viewed what, when, and from where.">Audit log</PageTitle>
       <Stack gap="md">
         <Group gap="md" align="flex-end" wrap="wrap">
           <Select
@@ -39,7 +39,7 @@ export function AuditLogPage() {
           <TextInput
             label="Filter by target"
             size="sm"
-            placeholder="User or doctor id"
+            placeholder="User, doctor or appointment id"
             value={target.value}
             onChange={(event) => target.onChange(event.currentTarget.value)}
             style={{ flex: '1 1 260px' }}
@@ -53,7 +53,7 @@ export function AuditLogPage() {
             <EmptyState title={filtered ? 'No entries match these filters' : 'No activity yet'} icon={<IconHistory size={28} />}>
               {filtered
                 ? 'Try another action or clear the target filter.'
-                : 'Verification decisions and blocked accounts will be recorded here.'}
+                : 'Verification decisions, blocked accounts and views of health data will be recorded here.'}
             </EmptyState>
           }
           pager={{ page, limit: LIMIT, noun: 'entries', onChange: setPage }}

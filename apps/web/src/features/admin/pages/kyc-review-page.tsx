@@ -1,5 +1,5 @@
-import { Anchor, Button, Card, Grid, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { IconArrowLeft, IconRefresh } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Card, Grid, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconRefresh } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
 import { KycHistoryTimeline } from '../../../components/kyc-history-timeline';
@@ -76,7 +76,7 @@ export function KycReviewPage() {
     );
   }
 
-  const { doctor, documents } = details.data;
+  const { doctor, documents, sameRegistration } = details.data;
   const expires = linksExpireAt([documents.identity?.expiresAt, documents.license?.expiresAt, documents.degree?.expiresAt]);
 
   return (
@@ -89,6 +89,21 @@ export function KycReviewPage() {
         <KycStatusBadge status={doctor.kyc.status} size="lg" />
       </Group>
 
+      {sameRegistration.length ? (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} aria-hidden />} title="Registration number used before" mb="lg">
+          The same registration number is on the application of{' '}
+          {sameRegistration.map((other, i) => (
+            <span key={other.doctorId}>
+              {i ? ', ' : ''}
+              <Anchor component={Link} to={`/admin/kyc/${other.doctorId}`}>
+                {other.name}
+              </Anchor>{' '}
+              ({other.status.replaceAll('_', ' ')})
+            </span>
+          ))}
+          . Check both before approving.
+        </Alert>
+      ) : null}
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">

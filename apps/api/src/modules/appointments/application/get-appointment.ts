@@ -1,0 +1,10 @@
+import { toAppointmentView } from './appointment-view.ts';
+import type { AppointmentsDeps } from './ports.ts';
+import { readAppointment, type Reader } from './read-appointment.ts';
+
+export function makeGetAppointment(deps: AppointmentsDeps) {
+  /** One appointment for its patient, its doctor, or an admin (whose read is audited). */
+  return async function getAppointment(id: string, reader: Reader) {
+    return toAppointmentView(await readAppointment(deps, id, reader));
+  };
+}
