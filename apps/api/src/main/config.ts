@@ -65,6 +65,8 @@ const Schema = z.object({
   /** Bookings and reschedules per patient. */
   RATE_BOOKING_USER: z.coerce.number().int().positive().optional(),
   RATE_UPLOAD_USER: z.coerce.number().int().positive().optional(),
+  /** A patient's data exports and account deletions (each reads or erases everything they have). */
+  RATE_PRIVACY_USER: z.coerce.number().int().positive().optional(),
   RATE_USER_WINDOW: int(10 * 60),
   RATE_CODE_ACCOUNT: int(10),
   RATE_CODE_ACCOUNT_WINDOW: int(15 * 60),
@@ -134,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   // Production limits are strict; development ones allow scripted demos and tests.
   const budget = production
-    ? { login: 30, register: 10, code: 30, refresh: 600, search: 300, searchAvailable: 30, slots: 300, booking: 20, upload: 30 }
+    ? { login: 30, register: 10, code: 30, refresh: 600, search: 300, searchAvailable: 30, slots: 300, booking: 20, upload: 30, privacy: 5 }
     : {
         login: 1000,
         register: 500,
@@ -145,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         slots: 10_000,
         booking: 10_000,
         upload: 10_000,
+        privacy: 1_000,
       };
   const perIp = (points: number | undefined, fallback: number) => ({ points: points ?? fallback, seconds: c.RATE_IP_WINDOW });
   const perUser = (points: number | undefined, fallback: number) => ({ points: points ?? fallback, seconds: c.RATE_USER_WINDOW });
@@ -200,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       slotsIp: perIp(c.RATE_SLOTS_IP, budget.slots),
       bookingUser: perUser(c.RATE_BOOKING_USER, budget.booking),
       uploadUser: perUser(c.RATE_UPLOAD_USER, budget.upload),
+      privacyUser: perUser(c.RATE_PRIVACY_USER, budget.privacy),
       codeAccount: { points: c.RATE_CODE_ACCOUNT, seconds: c.RATE_CODE_ACCOUNT_WINDOW },
     },
   };

@@ -163,8 +163,6 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       eraseFor: (id) => appointments.useCases.erasePatientAppointments(id),
     },
   ];
-  // Exports read everything a person has and deletions check a password: a few an hour in production.
-  const privacyLimit: Limit = config.production ? { points: 10, seconds: 3_600 } : { points: 1_000, seconds: 600 };
   const privacy = makePrivacyModule(
     {
       accounts: { exportAccount: identity.useCases.exportAccount, eraseAccount: identity.useCases.eraseAccount },
@@ -172,7 +170,7 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       clock,
     },
     identity.guards,
-    { export: perCaller('export-user', privacyLimit), deletion: perCaller('delete-account-user', privacyLimit) },
+    { export: perCaller('export-user', rl.privacyUser), deletion: perCaller('delete-account-user', rl.privacyUser) },
   );
 
   for (const [type, handler] of Object.entries({
