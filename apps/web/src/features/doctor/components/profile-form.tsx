@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { ErrorAlert } from '../../../components/error-alert';
+import { FormTagsInput } from '../../../components/form-tags-input';
 import { useServerErrors } from '../../../lib/form-errors';
 import { mappedResolver } from '../../../lib/form-resolver';
 import { capitalize } from '../../../lib/format';
@@ -15,7 +16,6 @@ import { useUpdateProfile, type ProfileBody } from '../api/use-update-profile';
 import { AvatarField } from './avatar-field';
 import { FormSection } from './form-section';
 import { PROFILE_FIELDS, profileFormValues, toProfileRequest, type ProfileFormValues } from './profile-form-values';
-import { ProfileTagsField } from './profile-tags-field';
 
 const resolver = mappedResolver(zodResolver(UpdateDoctorProfileRequest), toProfileRequest);
 const GENDER_OPTIONS = genders.map((value) => ({ value, label: capitalize(value) }));
@@ -101,7 +101,7 @@ export function ProfileForm({ doctor }: { doctor: OwnDoctor }) {
               />
             )}
           />
-          <ProfileTagsField
+          <FormTagsInput
             control={form.control}
             name="subSpecialties"
             label="Sub-specialties"
@@ -109,7 +109,7 @@ export function ProfileForm({ doctor }: { doctor: OwnDoctor }) {
             placeholder="e.g. Interventional cardiology"
             maxTags={10}
           />
-          <ProfileTagsField
+          <FormTagsInput
             control={form.control}
             name="qualifications"
             label="Qualifications"
@@ -163,7 +163,7 @@ export function ProfileForm({ doctor }: { doctor: OwnDoctor }) {
               )}
             />
           </SimpleGrid>
-          <ProfileTagsField
+          <FormTagsInput
             control={form.control}
             name="languages"
             label="Languages"

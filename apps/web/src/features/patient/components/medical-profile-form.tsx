@@ -1,6 +1,8 @@
 import {
   bloodGroups,
   EARLIEST_DATE_OF_BIRTH,
+  MEDICAL_ITEM_MAX,
+  MEDICAL_LIST_MAX_ITEMS,
   latestToday,
   MEDICAL_NOTES_MAX,
   sexes,
@@ -12,10 +14,10 @@ import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { ErrorAlert } from '../../../components/error-alert';
+import { FormTagsInput } from '../../../components/form-tags-input';
 import { useServerErrors } from '../../../lib/form-errors';
 import { mappedResolver } from '../../../lib/form-resolver';
 import { useUpdateMedicalProfile, type MedicalProfileBody } from '../api/use-update-medical-profile';
-import { MedicalListField } from './medical-list-field';
 import {
   changedFields,
   MEDICAL_PROFILE_FIELDS,
@@ -23,6 +25,9 @@ import {
   toMedicalProfileRequest,
   type MedicalProfileFormValues,
 } from './medical-profile-form-values';
+
+/** Allergies, conditions and medications: one entry per tag (Enter), commas allowed inside one. */
+const listLimits = { maxTags: MEDICAL_LIST_MAX_ITEMS, maxLength: MEDICAL_ITEM_MAX, splitChars: [] };
 
 const resolver = mappedResolver(zodResolver(UpdateMedicalProfileRequest), toMedicalProfileRequest);
 const SEX_LABELS: Record<(typeof sexes)[number], string> = {
@@ -98,21 +103,24 @@ export function MedicalProfileForm({ profile }: { profile: MedicalProfile }) {
           {choice('sex', 'Sex', SEX_OPTIONS)}
           {choice('bloodGroup', 'Blood group', BLOOD_GROUP_OPTIONS)}
         </SimpleGrid>
-        <MedicalListField
+        <FormTagsInput
+          {...listLimits}
           control={form.control}
           name="allergies"
           label="Allergies"
           description="Medicines, foods or anything else. Press Enter after each one."
           placeholder="e.g. Penicillin"
         />
-        <MedicalListField
+        <FormTagsInput
+          {...listLimits}
           control={form.control}
           name="conditions"
           label="Chronic conditions"
           description="Long-term conditions a doctor should know about. Press Enter after each one."
           placeholder="e.g. Asthma"
         />
-        <MedicalListField
+        <FormTagsInput
+          {...listLimits}
           control={form.control}
           name="medications"
           label="Current medications"
