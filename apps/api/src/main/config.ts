@@ -136,7 +136,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   // Production limits are strict; development ones allow scripted demos and tests.
   const budget = production
-    ? { login: 30, register: 10, code: 30, refresh: 600, search: 300, searchAvailable: 30, slots: 300, booking: 20, upload: 30, privacy: 5 }
+    ? {
+        login: 30,
+        register: 10,
+        code: 30,
+        refresh: 600,
+        search: 300,
+        searchAvailable: 30,
+        slots: 300,
+        booking: 20,
+        upload: 30,
+        privacy: 5,
+      }
     : {
         login: 1000,
         register: 500,
