@@ -89,7 +89,7 @@ const requiredInProduction = [
 export class ConfigError extends Error {}
 
 /** Where `npm start` keeps the development keyring; the CLIs find it there too. */
-export const DEV_DATA_KEYS_FILE = '.data/dev/data-keys.json';
+const DEV_DATA_KEYS_FILE = '.data/dev/data-keys.json';
 
 /**
  * The data keyring: DATA_KEYS, else the file DATA_KEYS_FILE names. Outside production, with

@@ -9,10 +9,9 @@ export async function plaintextIn(db: Db, needles: string[]): Promise<{ collecti
   const found: { collection: string; id: unknown; needle: string }[] = [];
   const encoded = needles.map((needle) => ({ needle, bytes: Buffer.from(needle) }));
   for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray())
-    for await (const doc of db.collection(name).find())
-      for (const { needle, bytes } of encoded) {
-        const raw = Buffer.from(BSON.serialize(doc));
-        if (raw.includes(bytes)) found.push({ collection: name, id: doc._id, needle });
-      }
+    for await (const doc of db.collection(name).find()) {
+      const raw = Buffer.from(BSON.serialize(doc));
+      for (const { needle, bytes } of encoded) if (raw.includes(bytes)) found.push({ collection: name, id: doc._id, needle });
+    }
   return found;
 }

@@ -206,6 +206,10 @@ export function makeVersionedStore<T extends Versioned>(
       onProgress(ofHeads);
       return progress;
     },
+    /** What key rotation walks in this store (container's `protectedStores`). */
+    get protectedStore() {
+      return { name, rotateKeys: this.rotateKeys, keyUse: this.keyUse };
+    },
     /** Rotation's step for one version document as read (exposed for its race test). */
     resealVersion,
     /** How many protected values each key id (or 'plaintext') holds, heads and versions. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rejection } from '../../../test-support/rejection.ts';
 import type { Appointment } from '../domain/appointment.ts';
 import { makeFakeAppointmentsDeps } from './appointments.fakes.ts';
-import { ACCOUNT_DELETED_REASON, DELETED_PATIENT, withoutPatient } from './erase-patient-appointments.ts';
+import { ACCOUNT_DELETED_REASON, DELETED_PATIENT, withoutPatient } from '../domain/erased-appointment.ts';
 import { makeAppointmentsUseCases } from './use-cases.ts';
 
 const inDays = new Date('2026-03-05T10:00:00Z');

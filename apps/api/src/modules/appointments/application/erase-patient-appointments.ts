@@ -1,32 +1,11 @@
 import { AppError } from '../../../platform/app-error.ts';
 import { CHANGE_TRIES, pauseBeforeRetry } from '../../../platform/retry.ts';
 import { cancel } from '../domain/appointment-lifecycle.ts';
-import { isUpcoming, type Appointment } from '../domain/appointment.ts';
+import { isUpcoming } from '../domain/appointment.ts';
+import { ACCOUNT_DELETED_REASON, withoutPatient } from '../domain/erased-appointment.ts';
 import { makeCancelAppointment } from './cancel-appointment.ts';
 import { allOfPatient } from './list-patient-appointments.ts';
 import type { AppointmentsDeps } from './ports.ts';
-
-/** The reason the doctor reads when an appointment ends with its patient's account. */
-export const ACCOUNT_DELETED_REASON = 'Patient deleted their account';
-/** How an erased patient is named on the appointments their doctors keep. */
-export const DELETED_PATIENT = 'Deleted patient';
-/** Appointments erased at once. */
-const BATCH = 10;
-
-/**
- * The appointment as its doctor keeps it once the patient is gone: times,
- * status and the course of its history stay; the patient's name, address,
- * reason and every free-text reason of its history do not (the history keeps
- * only the deletion's own reason, which names no one).
- */
-export function withoutPatient(a: Appointment): Appointment {
-  const { reason: _reason, ...kept } = a;
-  return {
-    ...kept,
-    patient: { name: DELETED_PATIENT, email: '' },
-    history: a.history.map(({ reason, ...change }) => (reason === ACCOUNT_DELETED_REASON ? { ...change, reason } : change)),
-  };
-}
 
 /**
  * An account's deletion, for its appointments: each one still upcoming is
@@ -37,6 +16,9 @@ export function withoutPatient(a: Appointment): Appointment {
  * interrupted halfway is finished by running it again. `only` limits it to
  * some of the patient's appointments.
  */
+/** Appointments erased at once. */
+const BATCH = 10;
+
 export function makeErasePatientAppointments(deps: AppointmentsDeps) {
   const cancelAppointment = makeCancelAppointment(deps);
 

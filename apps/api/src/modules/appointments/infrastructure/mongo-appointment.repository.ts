@@ -81,7 +81,7 @@ export function makeMongoAppointmentRepository(db: Db, outbox: Outbox, cipher: F
   return {
     ...repository,
     effectHandlers: { [LISTED]: listEverywhere } as Record<string, EffectHandler>,
-    protectedStores: [{ name: 'appointments', rotateKeys: store.rotateKeys, keyUse: store.keyUse }],
+    protectedStores: [store.protectedStore],
     async ensureIndexes() {
       await appointments.createIndex({ updatedAt: 1 }, { name: 'updated' });
     },

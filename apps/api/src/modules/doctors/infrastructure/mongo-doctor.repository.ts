@@ -64,7 +64,7 @@ export function makeMongoDoctorRepository(db: Db, outbox: Outbox, cipher: FieldC
     ...repository,
     /** Bulk import at version 1 into a database no API process serves yet (see the store's importMany). */
     importMany: (doctors: Doctor[]) => store.importMany(doctors),
-    protectedStores: [{ name: 'doctors', rotateKeys: store.rotateKeys, keyUse: store.keyUse }],
+    protectedStores: [store.protectedStore],
     close: () => mirror.close(),
   };
 }

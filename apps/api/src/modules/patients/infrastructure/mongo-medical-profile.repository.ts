@@ -37,6 +37,6 @@ export function makeMongoMedicalProfileRepository(db: Db, outbox: Outbox, cipher
   };
   return {
     ...repository,
-    protectedStores: [{ name: COLLECTION, rotateKeys: store.rotateKeys, keyUse: store.keyUse }],
+    protectedStores: [store.protectedStore],
   };
 }

@@ -28,6 +28,26 @@ import {
 
 /** Allergies, conditions and medications: one entry per tag (Enter), commas allowed inside one. */
 const listLimits = { maxTags: MEDICAL_LIST_MAX_ITEMS, maxLength: MEDICAL_ITEM_MAX, splitChars: [] };
+const MEDICAL_LIST_FIELDS = [
+  {
+    name: 'allergies',
+    label: 'Allergies',
+    description: 'Medicines, foods or anything else. Press Enter after each one.',
+    placeholder: 'e.g. Penicillin',
+  },
+  {
+    name: 'conditions',
+    label: 'Chronic conditions',
+    description: 'Long-term conditions a doctor should know about. Press Enter after each one.',
+    placeholder: 'e.g. Asthma',
+  },
+  {
+    name: 'medications',
+    label: 'Current medications',
+    description: 'What you take now, with the dose if you know it. Press Enter after each one.',
+    placeholder: 'e.g. Salbutamol inhaler 100 mcg',
+  },
+] as const;
 
 const resolver = mappedResolver(zodResolver(UpdateMedicalProfileRequest), toMedicalProfileRequest);
 const SEX_LABELS: Record<(typeof sexes)[number], string> = {
@@ -103,30 +123,9 @@ export function MedicalProfileForm({ profile }: { profile: MedicalProfile }) {
           {choice('sex', 'Sex', SEX_OPTIONS)}
           {choice('bloodGroup', 'Blood group', BLOOD_GROUP_OPTIONS)}
         </SimpleGrid>
-        <FormTagsInput
-          {...listLimits}
-          control={form.control}
-          name="allergies"
-          label="Allergies"
-          description="Medicines, foods or anything else. Press Enter after each one."
-          placeholder="e.g. Penicillin"
-        />
-        <FormTagsInput
-          {...listLimits}
-          control={form.control}
-          name="conditions"
-          label="Chronic conditions"
-          description="Long-term conditions a doctor should know about. Press Enter after each one."
-          placeholder="e.g. Asthma"
-        />
-        <FormTagsInput
-          {...listLimits}
-          control={form.control}
-          name="medications"
-          label="Current medications"
-          description="What you take now, with the dose if you know it. Press Enter after each one."
-          placeholder="e.g. Salbutamol inhaler 100 mcg"
-        />
+        {MEDICAL_LIST_FIELDS.map((field) => (
+          <FormTagsInput key={field.name} {...listLimits} {...field} control={form.control} />
+        ))}
         <Textarea
           label="Notes for your doctor"
           description={`Anything else the doctor should know (${notes.trim().length}/${MEDICAL_NOTES_MAX}).`}
