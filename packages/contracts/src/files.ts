@@ -1,25 +1,16 @@
 import { z } from 'zod';
+import { chatKindOf, chatMediaRules } from './messaging.ts';
 
 /** What each upload purpose accepts: the API enforces it and the web shows it. */
 export const uploadRules = {
   'kyc-document': { contentTypes: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 10 * 1024 * 1024 },
   avatar: { contentTypes: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: 5 * 1024 * 1024 },
+  // Per kind (image, voice note, video clip, PDF) the limits of `chatMediaRules`.
   'chat-media': {
-    contentTypes: [
-      'image/jpeg',
-      'image/png',
-      'image/webp',
-      'image/gif',
-      'audio/webm',
-      'audio/ogg',
-      'audio/mpeg',
-      'audio/mp4',
-      'video/webm',
-      'video/mp4',
-    ],
-    maxBytes: 25 * 1024 * 1024,
+    contentTypes: Object.values(chatMediaRules).flatMap((rule) => rule.contentTypes),
+    maxBytes: Math.max(...Object.values(chatMediaRules).map((rule) => rule.maxBytes)),
   },
-} as const;
+} as const satisfies Record<string, { contentTypes: readonly string[]; maxBytes: number }>;
 export type UploadPurpose = keyof typeof uploadRules;
 export const UploadPurpose = z.enum(['kyc-document', 'avatar', 'chat-media'], { message: 'Unknown upload purpose' });
 
@@ -35,8 +26,10 @@ export const CreateUploadRequest = z
     if (!(rule.contentTypes as readonly string[]).includes(v.contentType)) {
       ctx.addIssue({ code: 'custom', path: ['contentType'], message: `Allowed types: ${rule.contentTypes.join(', ')}` });
     }
-    if (v.size > rule.maxBytes) {
-      ctx.addIssue({ code: 'custom', path: ['size'], message: `The file is larger than ${rule.maxBytes / 1024 / 1024} MB` });
+    const kind = v.purpose === 'chat-media' ? chatKindOf(v.contentType) : undefined;
+    const maxBytes = kind ? chatMediaRules[kind].maxBytes : rule.maxBytes;
+    if (v.size > maxBytes) {
+      ctx.addIssue({ code: 'custom', path: ['size'], message: `The file is larger than ${maxBytes / 1024 / 1024} MB` });
     }
   })
   .meta({

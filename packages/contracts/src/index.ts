@@ -7,4 +7,6 @@ export * from './scheduling.ts';
 export * from './appointments.ts';
 export * from './patients.ts';
 export * from './privacy.ts';
+export * from './messaging.ts';
+export * from './notifications.ts';
 export * from './endpoints.ts';

@@ -67,6 +67,8 @@ const Schema = z.object({
   RATE_UPLOAD_USER: z.coerce.number().int().positive().optional(),
   /** A patient's data exports and account deletions (each reads or erases everything they have). */
   RATE_PRIVACY_USER: z.coerce.number().int().positive().optional(),
+  /** Chat messages per user per RATE_USER_WINDOW (REST and socket together). */
+  RATE_MESSAGE_USER: z.coerce.number().int().positive().optional(),
   RATE_USER_WINDOW: int(10 * 60),
   RATE_CODE_ACCOUNT: int(10),
   RATE_CODE_ACCOUNT_WINDOW: int(15 * 60),
@@ -147,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         booking: 20,
         upload: 30,
         privacy: 5,
+        // About one message every 2 seconds, sustained over the window.
+        message: 300,
       }
     : {
         login: 1000,
@@ -159,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         booking: 10_000,
         upload: 10_000,
         privacy: 1_000,
+        message: 100_000,
       };
   const perIp = (points: number | undefined, fallback: number) => ({ points: points ?? fallback, seconds: c.RATE_IP_WINDOW });
   const perUser = (points: number | undefined, fallback: number) => ({ points: points ?? fallback, seconds: c.RATE_USER_WINDOW });
@@ -215,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       bookingUser: perUser(c.RATE_BOOKING_USER, budget.booking),
       uploadUser: perUser(c.RATE_UPLOAD_USER, budget.upload),
       privacyUser: perUser(c.RATE_PRIVACY_USER, budget.privacy),
+      messageUser: perUser(c.RATE_MESSAGE_USER, budget.message),
       codeAccount: { points: c.RATE_CODE_ACCOUNT, seconds: c.RATE_CODE_ACCOUNT_WINDOW },
     },
   };

@@ -1,3 +1,4 @@
+import type { NotificationType } from '@doctime/contracts';
 /**
  * Something to do once a change is committed: an e-mail, an audit entry, a
  * notification. Use cases hand effects to the repository that stores the
@@ -19,4 +20,18 @@ export interface OutgoingMail {
 
 export function emailEffect(mail: OutgoingMail): SideEffect {
   return { type: 'email', payload: { ...mail } };
+}
+
+/** An entry in a user's notification centre (delivered by the notifications module, pushed live over the socket). */
+export interface OutgoingNotification {
+  userId: string;
+  type: NotificationType;
+  title: string;
+  body: string;
+  /** A path in the web app, e.g. `/patient/appointments/<id>`. */
+  link: string;
+}
+
+export function notificationEffect(notification: OutgoingNotification): SideEffect {
+  return { type: 'notification', payload: { ...notification } };
 }

@@ -38,6 +38,7 @@ export async function startTestApi(
   const build = () => buildContainer(config, logger, { clock });
   const container = await (onQuery ? recordingQueries(build, onQuery) : build());
   const server: Server = createServer(container.app);
+  container.realtime.attach(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const mongo = new MongoClient(config.mongo.uri);
@@ -50,6 +51,8 @@ export async function startTestApi(
     container,
     db: mongo.db(dbName),
     async stop() {
+      // Sockets first: an open WebSocket would keep the HTTP server from closing.
+      await container.realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!shared) {

@@ -75,3 +75,31 @@ it('with blocks, reads full blocks from their copies, and a reader copies a bloc
   expect(await again.readRange('k', 2, 7)).toEqual(expected(2, 7));
   expect(await copies.findOne({ _id: 'k:1' as never })).toEqual({ _id: 'k:1', entries: expected(5, 8) });
 });
+
+it('appendOnce: racing calls with one uid from 4 processes store one entry, and every call answers its seq', async () => {
+  type E = { uid: string; by: string };
+  const processes = Array.from({ length: 4 }, () => makeSequencedLog<E>(scratch.db, 'log_once', { blockSize: 5 }));
+  for (let round = 0; round < 10; round++) {
+    // Other appends interleave, so the copies would land at different seqs.
+    const calls = processes.flatMap((log, p) => [
+      log.appendOnce('k', `u${round}`, { uid: `u${round}`, by: `${p}` }),
+      log.append('k', { uid: `other-${round}-${p}`, by: `${p}` }).then((seq) => ({ seq, created: true })),
+      log.appendOnce('k', `u${round}`, { uid: `u${round}`, by: `${p}` }),
+    ]);
+    const results = await Promise.all(calls);
+    const once = results.filter((_, i) => i % 3 !== 1);
+    expect(new Set(once.map((r) => r.seq)).size).toBe(1);
+    expect(once.filter((r) => r.created)).toHaveLength(1);
+  }
+  const fresh = makeSequencedLog<E>(scratch.db, 'log_once');
+  const tail = await fresh.tail('k');
+  const entries = await fresh.readRange('k', 1, tail);
+  const uids = entries.map((e) => e!.uid);
+  expect(uids.filter((u) => /^u\d+$/.test(u)).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `u${i}`).sort());
+  expect(tail).toBe(50);
+  // A later call (a retry long after) finds the stored entry; a fresh process too.
+  const again = await fresh.appendOnce('k', 'u3', { uid: 'u3', by: 'late' });
+  expect(again).toEqual({ seq: uids.indexOf('u3') + 1, created: false });
+  expect(await fresh.findByUid('k', 'u7')).toBe(uids.indexOf('u7') + 1);
+  expect(await fresh.findByUid('k', 'never')).toBeNull();
+});

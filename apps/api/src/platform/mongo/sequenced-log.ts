@@ -55,6 +55,14 @@ interface BlockDoc<E> {
   _id: string;
   entries: E[];
 }
+/** `<key>:<uid>`: where an entry with that uid may be (after `from`), and where it landed once known. */
+interface UidDoc {
+  _id: string;
+  from: number;
+  seq?: number;
+  /** The landing call's own id, so an outbox entry can name the landing as its commit. */
+  changeId?: string;
+}
 
 /** Parallel point reads are batched: FerretDB serves them one at a time anyway. */
 const READ_BATCH = 100;
@@ -83,8 +91,10 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
   const size = options.blockSize ?? 0;
   const hints = new BoundedMap<string, number>(10_000);
   const cache = new BoundedMap<string, E>(options.cache ?? 0);
+  const uids = db.collection<UidDoc>(`${name}_uids`);
+  const landed = new BoundedMap<string, number>(10_000);
   const queues = new Map<string, Promise<unknown>>();
-  const idOf = (key: string, seq: number) => `${key}:${seq}`;
+  const idOf = (key: string, part: number | string) => `${key}:${part}`;
   const seen = (key: string, seq: number) => {
     if ((hints.get(key) ?? 0) < seq) hints.set(key, seq);
   };
@@ -137,21 +147,96 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
     return run;
   }
 
+  /** The seq in from+1..to whose entry has this uid, if any (entries are immutable: a miss stays a miss). */
+  async function findUid(key: string, uid: string, from: number, to: number): Promise<number | null> {
+    for (let start = from + 1; start <= to; start += READ_BATCH) {
+      const end = Math.min(to, start + READ_BATCH - 1);
+      const found = (await readEach(key, start, end)).findIndex((e) => (e as { uid?: string } | null)?.uid === uid);
+      if (found >= 0) return start + found;
+    }
+    return null;
+  }
+
+  async function insertAt(key: string, seq: number, entry: E): Promise<'ok' | 'duplicate'> {
+    if ((await insertOrFail(docs, { _id: idOf(key, seq), key, seq, entry } as never)) === 'duplicate') return 'duplicate';
+    seen(key, seq);
+    cache.set(idOf(key, seq), entry);
+    // This entry fills its block: copy it (a reader copies it if this does not happen).
+    if (size && seq % size === 0) await readBlock(key, seq / size - 1).catch(() => null);
+    return 'ok';
+  }
+
   return {
     /** Appends `entry` as the key's next entry and returns its seq. */
     append(key: string, entry: E): Promise<number> {
       return oneAtATime(key, async () => {
         let seq = (hints.get(key) ?? 0) + 1;
-        while ((await insertOrFail(docs, { _id: idOf(key, seq), key, seq, entry } as never)) === 'duplicate') {
+        while ((await insertAt(key, seq, entry)) === 'duplicate') {
           seen(key, seq);
           seq = (await tail(key)) + 1;
         }
-        seen(key, seq);
-        cache.set(idOf(key, seq), entry);
-        // This entry fills its block: copy it (a reader copies it if this does not happen).
-        if (size && seq % size === 0) await readBlock(key, seq / size - 1).catch(() => null);
         return seq;
       });
+    },
+    /**
+     * Appends `entry` (which carries `uid`) unless an entry with that uid is in the key's log
+     * already: however many calls with one uid race, in any processes, one entry is stored.
+     *
+     * Invariant: every entry with uid u is appended after `<key>:<u>` was inserted into
+     * `<name>_uids` with `from` = a tail observed before that insert, so it lies after `from`;
+     * and an appender inserts at seq s only after reading every entry from `from`+1 to s-1
+     * and finding no u there. Since seqs are filled in order and entries never change, a second
+     * copy at s2 > s1 would have been read at s1 by its appender: there is none.
+     *
+     * The call that stores the entry writes its `changeId` beside the uid once it landed: an
+     * outbox entry enqueued before (CommitRef `{collection: <name>_uids, id: <key>:<uid>,
+     * changeId}`) is delivered only if this call's append was the one stored.
+     */
+    appendOnce(
+      key: string,
+      uid: string,
+      entry: E & { uid: string },
+      changeId?: string,
+    ): Promise<{ seq: number; created: boolean }> {
+      return oneAtATime(key, async () => {
+        const ref = idOf(key, uid);
+        const known = landed.get(ref);
+        if (known) return { seq: known, created: false };
+        const mark = (seq: number, created: boolean) => {
+          landed.set(ref, seq);
+          return { seq, created };
+        };
+        let from = await tail(key);
+        if ((await insertOrFail(uids, { _id: ref, from })) === 'duplicate') {
+          const doc = await uids.findOne({ _id: ref });
+          if (doc?.seq) return mark(doc.seq, false);
+          from = doc?.from ?? 0;
+        }
+        for (let checked = from; ;) {
+          const last = await tail(key);
+          const found = await findUid(key, uid, checked, last);
+          if (found) return mark(found, false);
+          checked = last;
+          if ((await insertAt(key, last + 1, entry)) === 'ok') {
+            // Only the storing call writes here. Lost (a crash), it costs a later scan, and the outbox drops the effects.
+            await uids
+              .updateOne({ _id: ref }, { $set: { seq: last + 1, ...(changeId ? { changeId } : {}) } })
+              .catch(() => undefined);
+            return mark(last + 1, true);
+          }
+        }
+      });
+    },
+    /** Where the entry with this uid landed, if it did (an `_id` read, then a scan from where it could be). */
+    async findByUid(key: string, uid: string): Promise<number | null> {
+      const ref = idOf(key, uid);
+      const known = landed.get(ref);
+      if (known) return known;
+      const doc = await uids.findOne({ _id: ref });
+      if (!doc) return null;
+      const seq = doc.seq ?? (await findUid(key, uid, doc.from, await tail(key)));
+      if (seq) landed.set(ref, seq);
+      return seq;
     },
     /** The key's last seq (0 when it has none): the number of entries it holds. */
     tail,

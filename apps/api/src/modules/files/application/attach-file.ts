@@ -17,7 +17,12 @@ const problems: Record<Exclude<CopyCheck, 'ok'>, string> = {
   changed: 'The uploaded file changed while it was being attached; try again',
 };
 
-const attached = (a: FileAttachment) => ({ fileId: a.fileId, contentType: a.contentType });
+const attached = (a: FileAttachment, file: StoredFile) => ({
+  fileId: a.fileId,
+  contentType: a.contentType,
+  size: a.size,
+  ...(file.fileName ? { fileName: file.fileName } : {}),
+});
 
 /**
  * Lets another module attach a file to something (a KYC submission, a
@@ -78,7 +83,7 @@ export function makeAttachFile(deps: FilesDeps) {
     if (file.ownerId !== input.ownerId) throw new AppError('FORBIDDEN', 'You can only attach your own files.');
     if (file.purpose !== input.purpose)
       throw AppError.validation({ [input.field]: ['This file was uploaded for something else'] });
-    if (file.attachment) return attached(file.attachment);
+    if (file.attachment) return attached(file.attachment, file);
 
     let outcome: FileAttachment | 'lost';
     try {
@@ -88,12 +93,12 @@ export function makeAttachFile(deps: FilesDeps) {
       // object this attempt was checking or copying): its record is the answer.
       // Or the sweeper did, and deleted the object: the file is gone.
       const taken = await winner();
-      if (taken) return attached(taken);
+      if (taken) return attached(taken, file);
       throw error;
     }
-    if (outcome !== 'lost') return attached(outcome);
+    if (outcome !== 'lost') return attached(outcome, file);
     const taken = await winner();
     if (!taken) throw new Error(`file ${file.id}: attachment reported taken but not found`);
-    return attached(taken);
+    return attached(taken, file);
   };
 }

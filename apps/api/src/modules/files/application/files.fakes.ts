@@ -36,6 +36,7 @@ export function makeFakeFilesDeps(
   };
 
   const deps: FilesDeps = {
+    sharedMedia: { canView: async () => false },
     files: {
       async insert(file) {
         files.set(file.id, { ...file });

@@ -19,11 +19,20 @@ export function makeGetFileUrl(deps: FilesDeps) {
 
 export function makeGetOwnFileUrl(deps: FilesDeps) {
   const getFileUrl = makeGetFileUrl(deps);
-  /** A user's own files, an admin's view of anyone's, and anyone's view of avatars. */
+  /**
+   * A user's own files, anyone's view of avatars, an admin's view of anyone's
+   * files but chat media (health data), and the other participant's view of
+   * chat media sent in their conversation.
+   */
   return async function getOwnFileUrl(fileId: string, caller: { userId: string; role: string }) {
     const link = await getFileUrl(fileId);
     if (!link) throw new AppError('NOT_FOUND', 'No such file.');
-    const allowed = link.purpose === 'avatar' || link.ownerId === caller.userId || caller.role === 'admin';
+    const chat = link.purpose === 'chat-media';
+    const allowed =
+      link.purpose === 'avatar' ||
+      link.ownerId === caller.userId ||
+      (caller.role === 'admin' && !chat) ||
+      (chat && (await deps.sharedMedia.canView(fileId, caller.userId)));
     if (!allowed) throw new AppError('NOT_FOUND', 'No such file.');
     return { url: link.url, contentType: link.contentType, expiresAt: link.expiresAt };
   };

@@ -66,8 +66,14 @@ export interface ObjectStorage {
   remove(key: string): Promise<void>;
 }
 
+/** Who besides its owner may see a chat attachment (messaging answers: the other participant of the conversation it was sent in). */
+export interface SharedMedia {
+  canView(fileId: string, userId: string): Promise<boolean>;
+}
+
 export interface FilesDeps {
   files: FileRepository;
+  sharedMedia: SharedMedia;
   quota: UploadQuotaRepository;
   uploadLimits: UploadLimits;
   storage: ObjectStorage;

@@ -1,0 +1,85 @@
+import type { UploadPurpose } from '@doctime/contracts';
+import type { RealtimePush } from '../../../platform/realtime/realtime.ts';
+import type { SideEffect } from '../../../platform/side-effect.ts';
+import type { InboxChange, InboxState } from '../domain/inbox.ts';
+import type { Conversation, Message, MessageMedia } from '../domain/message.ts';
+import type { PairChange, PairState } from '../domain/posting-window.ts';
+
+/** Conversations are written once (insert-or-fail on the pair's id) and never changed. */
+export interface ConversationRepository {
+  create(conversation: Conversation): Promise<'ok' | 'duplicate'>;
+  findById(id: string): Promise<Conversation | null>;
+}
+
+/**
+ * Each conversation's messages, in `seq` order without gaps (a sequenced log):
+ * a message is stored once however often its send is retried, and its effects
+ * are delivered (by the outbox) only when this call stored it.
+ */
+export interface MessageLog {
+  append(message: Omit<Message, 'seq'>, effects: SideEffect[]): Promise<{ message: Message; created: boolean }>;
+  tail(conversationId: string): Promise<number>;
+  /** Messages from..to (inclusive), oldest first. */
+  range(conversationId: string, from: number, to: number): Promise<Message[]>;
+  /** The message with that id, if it was stored. */
+  findById(conversationId: string, messageId: string): Promise<Message | null>;
+}
+
+/** Each user's inbox, a folded record: changes only raise its counters, so they may come in any order. */
+export interface InboxStore {
+  /** The stored head (may lag a change in flight by a moment). */
+  peek(userId: string): Promise<InboxState>;
+  change(userId: string, change: InboxChange): Promise<InboxState>;
+}
+
+/** Each pair's appointments as messaging has learnt them (the highest version of each). */
+export interface PairStore {
+  peek(conversationId: string): Promise<PairState>;
+  fold(conversationId: string, change: PairChange): Promise<PairState>;
+}
+
+/** Which conversation a chat file was sent in: taken once (insert-or-fail on the file id). */
+export interface MediaGrants {
+  grant(fileId: string, conversationId: string): Promise<'ok' | 'duplicate'>;
+  find(fileId: string): Promise<string | null>;
+}
+
+/** What messaging needs to know of an appointment (from the appointments module). */
+export interface AppointmentFacts {
+  id: string;
+  version: number;
+  patientId: string;
+  doctorId: string;
+  status: PairChange['status'];
+  start: Date;
+  end: Date;
+}
+
+export interface MessagingDeps {
+  conversations: ConversationRepository;
+  messages: MessageLog;
+  inboxes: InboxStore;
+  pairs: PairStore;
+  grants: MediaGrants;
+  appointments: { findAppointmentFacts(id: string): Promise<AppointmentFacts | null> };
+  users: {
+    findNames(ids: string[]): Promise<Map<string, string>>;
+    findAccount(id: string): Promise<{ id: string; name: string; email: string } | null>;
+  };
+  files: {
+    attachFile(input: { fileId: string; ownerId: string; purpose: UploadPurpose; field: string }): Promise<MessageMedia>;
+  };
+  realtime: RealtimePush & {
+    presence: { status(userIds: readonly string[]): Promise<Map<string, { online: boolean; lastSeenAt?: Date }>> };
+  };
+  /** Effects decided at a later time, exactly once (platform/outbox/scheduled-effects.ts). */
+  scheduler: { schedule(at: Date, type: string, payload: Record<string, unknown>, uid: string): Promise<void> };
+  /** Seconds to wait when the user has sent too many messages lately, else null. */
+  rateLimit(userId: string): Promise<number | null>;
+  /** The conversation id of a patient-doctor pair: the same pair always gets the same id. */
+  conversationIdFor(patientId: string, doctorId: string): string;
+  /** A message's id from its conversation, sender and client id. */
+  messageIdFor(conversationId: string, senderId: string, clientId: string): string;
+  webOrigin: string;
+  clock: { now(): Date };
+}

@@ -1,0 +1,35 @@
+import type { Db } from 'mongodb';
+import { insertOrFail } from '../../../platform/mongo/mongo.ts';
+import type { ConversationRepository } from '../application/ports.ts';
+import type { Conversation } from '../domain/message.ts';
+
+interface ConversationDoc {
+  _id: string;
+  patientId: string;
+  doctorId: string;
+  createdAt: Date;
+}
+
+/** Conversations never change once created, so each process keeps those it has read. */
+const CACHED = 50_000;
+
+export function makeMongoConversationRepository(db: Db): ConversationRepository {
+  const docs = db.collection<ConversationDoc>('conversations');
+  const cache = new Map<string, Conversation>();
+  const remember = (c: Conversation) => {
+    if (cache.size >= CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(c.id, c);
+    return c;
+  };
+  return {
+    async create(c) {
+      return insertOrFail(docs, { _id: c.id, patientId: c.patientId, doctorId: c.doctorId, createdAt: c.createdAt });
+    },
+    async findById(id) {
+      const cached = cache.get(id);
+      if (cached) return cached;
+      const doc = await docs.findOne({ _id: id });
+      return doc && remember({ id: doc._id, patientId: doc.patientId, doctorId: doc.doctorId, createdAt: doc.createdAt });
+    },
+  };
+}

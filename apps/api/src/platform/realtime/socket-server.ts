@@ -1,0 +1,169 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
+import { decodeJwt } from 'jose';
+import type { Logger } from 'pino';
+import { Server, type Socket } from 'socket.io';
+import { AppError } from '../app-error.ts';
+import type { Authenticate, Caller } from '../http/auth.middleware.ts';
+import type { RealtimePush, SocketEventHandler } from './realtime.ts';
+import type { Presence } from './presence.ts';
+
+/** A socket re-checks its session and account at most this often before handling an event (and at least this often anyway). */
+const RECHECK_MS = 15_000;
+const roomOf = (userId: string) => `user:${userId}`;
+
+export interface RealtimeOptions {
+  authenticate: Authenticate;
+  logger: Logger;
+  /** The web app's origin, the only one allowed to connect from a browser. */
+  webOrigin: string;
+  /** Redis for the Streams adapter (several API processes); without it the server is alone. */
+  redisUrl?: string;
+  /** Keeps environments that share a Redis apart (the database name). */
+  namespace: string;
+  presence: Presence;
+}
+
+/**
+ * The Socket.io side of the API (decision 0018): authenticates each socket at
+ * the handshake with its access token (`connect_error` UNAUTHENTICATED), puts
+ * it in its user's room, drops it when the token expires or when a re-check
+ * finds the session ended or the account blocked, and hands events to the
+ * modules' handlers with the caller. With Redis, the Streams adapter carries
+ * every emit to the sockets of all API processes and keeps sessions for
+ * connection state recovery.
+ */
+export function makeRealtimeServer(options: RealtimeOptions) {
+  const handlers = new Map<string, SocketEventHandler>();
+  const presenceListeners: ((userId: string, online: boolean) => void)[] = [];
+  let io: Server | undefined;
+  let adapterRedis: Redis | undefined;
+
+  async function checkedCaller(socket: Socket): Promise<Caller> {
+    const data = socket.data as { caller: Caller; token: string; checkedAt: number };
+    if (Date.now() - data.checkedAt > RECHECK_MS) {
+      data.caller = await options.authenticate(data.token);
+      data.checkedAt = Date.now();
+    }
+    return data.caller;
+  }
+
+  function errorAck(error: unknown) {
+    if (error instanceof AppError) return { error: { code: error.code, message: error.message, details: error.details } };
+    options.logger.error({ err: error }, 'socket event failed');
+    return { error: { code: 'INTERNAL', message: 'Something went wrong; try again.' } };
+  }
+
+  function onConnection(socket: Socket) {
+    const { caller, token } = socket.data as { caller: Caller; token: string };
+    void socket.join(roomOf(caller.userId));
+    const exp = decodeJwt(token).exp;
+    // The socket lives as long as its token; the client reconnects with a fresh one.
+    const expiry = setTimeout(() => socket.disconnect(true), Math.max(0, (exp ?? 0) * 1000 - Date.now()));
+    const recheck = setInterval(() => {
+      checkedCaller(socket).catch(() => socket.disconnect(true));
+    }, RECHECK_MS);
+    recheck.unref();
+    void options.presence
+      .connected(caller.userId, socket.id)
+      .then((first) => first && presenceListeners.forEach((listener) => listener(caller.userId, true)))
+      .catch((err) => options.logger.warn({ err }, 'presence update failed'));
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = typeof args.at(-1) === 'function' ? (args.pop() as (answer: unknown) => void) : undefined;
+      const handler = handlers.get(event);
+      if (!handler) return ack?.({ error: { code: 'NOT_FOUND', message: `Unknown event ${event}.` } });
+      checkedCaller(socket)
+        .then((current) => handler(current, args[0]))
+        .then(
+          (answer) => ack?.(answer ?? { ok: true }),
+          (error) => {
+            ack?.(errorAck(error));
+            if (error instanceof AppError && (error.code === 'UNAUTHENTICATED' || error.code === 'ACCOUNT_BLOCKED'))
+              socket.disconnect(true);
+          },
+        );
+    });
+    socket.on('disconnect', () => {
+      clearTimeout(expiry);
+      clearInterval(recheck);
+      void options.presence
+        .disconnected(caller.userId, socket.id)
+        .then((last) => last && presenceListeners.forEach((listener) => listener(caller.userId, false)))
+        .catch((err) => options.logger.warn({ err }, 'presence update failed'));
+    });
+  }
+
+  const push: RealtimePush = {
+    toUsers(userIds, event, payload) {
+      if (io && userIds.length) io.to(userIds.map(roomOf)).emit(event, payload);
+    },
+  };
+
+  return {
+    ...push,
+    /** Handles a client event; what the handler returns (or throws, as `{error}`) is the acknowledgement. */
+    on(event: string, handler: SocketEventHandler) {
+      handlers.set(event, handler);
+    },
+    /** Called when a user's first socket connects (online) or last one leaves (offline), on this process's view. */
+    onPresence(listener: (userId: string, online: boolean) => void) {
+      presenceListeners.push(listener);
+    },
+    presence: options.presence,
+    /** Drops every socket of the user on every process (blocked, deleted). */
+    disconnectUser(userId: string) {
+      io?.in(roomOf(userId)).disconnectSockets(true);
+    },
+    attach(server: HttpServer) {
+      if (options.redisUrl) {
+        // Its own connection: the adapter blocks on XREAD and must wait out an outage, not fail fast.
+        adapterRedis = new Redis(options.redisUrl, {
+          maxRetriesPerRequest: null,
+          retryStrategy: (n) => Math.min(n * 100, 1_000),
+        });
+        adapterRedis.on('error', () => undefined);
+      }
+      io = new Server(server, {
+        path: '/socket.io',
+        serveClient: false,
+        cors: { origin: options.webOrigin, credentials: true },
+        maxHttpBufferSize: 64 * 1024,
+        // A tab that was away briefly gets what it missed (and keeps its rooms); the middleware runs again.
+        connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+        ...(adapterRedis
+          ? {
+              adapter: createAdapter(adapterRedis, {
+                streamName: `sio:${options.namespace}`,
+                channelPrefix: `sio:${options.namespace}`,
+                sessionKeyPrefix: `sio:${options.namespace}:session:`,
+                blockTimeInMs: 1_000,
+              }),
+            }
+          : {}),
+      });
+      io.use((socket, next) => {
+        const token = (socket.handshake.auth as { token?: unknown }).token;
+        options
+          .authenticate(typeof token === 'string' ? token : undefined)
+          .then((caller) => {
+            socket.data = { caller, token, checkedAt: Date.now() };
+            next();
+          })
+          .catch((error: unknown) => {
+            const code = error instanceof AppError ? error.code : 'UNAUTHENTICATED';
+            next(new Error(code === 'ACCOUNT_BLOCKED' ? code : 'UNAUTHENTICATED'));
+          });
+      });
+      io.on('connection', onConnection);
+      options.presence.start();
+    },
+    async close() {
+      options.presence.stop();
+      await io?.close();
+      adapterRedis?.disconnect();
+    },
+  };
+}
+export type RealtimeServer = ReturnType<typeof makeRealtimeServer>;
