@@ -122,6 +122,21 @@ it('a key rotation under live bookings and cancellations seals everything under 
     const reason = secret('Before rotation');
     reasons.set(await book(patient.c, api, 10 + i, reason), reason);
   }
+  // A conversation with more than a block of messages (so block copies are sealed too).
+  const appointmentId = [...reasons.keys()][0]!;
+  const conversationId = (await patient.c.post('/api/v1/conversations', { appointmentId })).body.conversation.id as string;
+  const texts: string[] = [];
+  const say = async (through: TestApi) => {
+    const text = secret('Chat');
+    const res = await on(through, patient.c).post(`/api/v1/conversations/${conversationId}/messages`, {
+      clientId: randomUUID(),
+      kind: 'text',
+      text,
+    });
+    expect(res.status, res.text).toBe(201);
+    texts.push(text);
+  };
+  for (let i = 0; i < 55; i++) await say(api);
   // The rolling restart: a process with the new keyring; both serve while the rotation runs.
   const rotating = await startTestApi({ DATA_KEYS: during, JWT_SECRET }, undefined, { dbName: api.dbName });
   try {
@@ -130,6 +145,7 @@ it('a key rotation under live bookings and cancellations seals everything under 
         const reason = secret('During rotation');
         const id = await book(patient.c, rotating, 20 + i, reason);
         reasons.set(id, reason);
+        await say(rotating);
         if (i % 2) {
           const cancel = await on(rotating, patient.c).post(`/api/v1/appointments/${id}/cancel`, { reason: 'Changed plans' });
           expect(cancel.status).toBe(200);
@@ -141,6 +157,8 @@ it('a key rotation under live bookings and cancellations seals everything under 
     await Promise.all([traffic, rotateDataKeys(rotating.container.protectedStores, keyring, (l) => lines.push(l))]);
     await settleSideEffects(rotating);
     expect(lines.join('\n')).toMatch(/appointments_versions: \d+ scanned, \d+ sealed again/);
+    expect(lines.join('\n')).toMatch(/messages_blocks: 1 scanned, 1 sealed again/);
+    expect(await plaintextIn(api.db, texts)).toEqual([]);
     const final = await rotateDataKeys(rotating.container.protectedStores, keyring, (l) => lines.push(l), { checkOnly: true });
     expect(final.use['k1'] ?? 0).toBe(0);
     expect(final.use['plaintext'] ?? 0).toBe(0);
@@ -156,6 +174,8 @@ it('a key rotation under live bookings and cancellations seals everything under 
       const upcoming = await reader.get('/api/v1/appointments?scope=upcoming&limit=100');
       expect(upcoming.status).toBe(200);
       expect(upcoming.body.total).toBe(1 + 6 + 3);
+      const chat = await reader.get(`/api/v1/conversations/${conversationId}/messages?limit=100`);
+      expect(chat.body.items.map((m: { text: string }) => m.text)).toEqual(texts);
     } finally {
       await without.stop();
     }

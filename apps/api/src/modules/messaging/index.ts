@@ -21,10 +21,11 @@ export function makeMessagingModule(
   adapters: Omit<MessagingDeps, 'conversations' | 'messages' | 'inboxes' | 'pairs' | 'grants'>,
   guards: AuthGuards,
 ) {
+  const messages = makeMongoMessageLog(db, outbox, cipher);
   const useCases = makeMessagingUseCases({
     ...adapters,
     conversations: makeMongoConversationRepository(db),
-    messages: makeMongoMessageLog(db, outbox, cipher),
+    messages,
     inboxes: makeMongoInboxStore(db),
     pairs: makeMongoPairStore(db),
     grants: makeMongoMediaGrants(db),
@@ -43,6 +44,7 @@ export function makeMessagingModule(
     router: messagingRouter(useCases, guards),
     socketHandlers: messagingSocketHandlers(useCases),
     effectHandlers,
+    protectedStores: [messages.protectedStore],
     /** What the scheduler asks at a check's time. */
     scheduledHandlers: {
       [UNREAD_MAIL]: (payload: Record<string, unknown>) => useCases.decideUnreadMail(payload as unknown as UnreadCheck),

@@ -1,14 +1,18 @@
 import type { UploadPurpose } from '@doctime/contracts';
-import type { RealtimePush } from '../../../platform/realtime/realtime.ts';
 import type { SideEffect } from '../../../platform/side-effect.ts';
 import type { InboxChange, InboxState } from '../domain/inbox.ts';
 import type { Conversation, Message, MessageMedia } from '../domain/message.ts';
 import type { PairChange, PairState } from '../domain/posting-window.ts';
 
-/** Conversations are written once (insert-or-fail on the pair's id) and never changed. */
+/**
+ * Conversations are written once (insert-or-fail on the pair's id) and never
+ * changed; erasing the patient's data marks one erased (insert-or-fail), and
+ * an erased conversation is not found.
+ */
 export interface ConversationRepository {
   create(conversation: Conversation): Promise<'ok' | 'duplicate'>;
-  findById(id: string): Promise<Conversation | null>;
+  findById(id: string, options?: { evenErased?: boolean }): Promise<Conversation | null>;
+  markErased(id: string): Promise<void>;
 }
 
 /**
@@ -23,6 +27,8 @@ export interface MessageLog {
   range(conversationId: string, from: number, to: number): Promise<Message[]>;
   /** The message with that id, if it was stored. */
   findById(conversationId: string, messageId: string): Promise<Message | null>;
+  /** Rewrites every message of the conversation without its text and file (account deletion). */
+  erase(conversationId: string): Promise<void>;
 }
 
 /** Each user's inbox, a folded record: changes only raise its counters, so they may come in any order. */
@@ -69,7 +75,9 @@ export interface MessagingDeps {
   files: {
     attachFile(input: { fileId: string; ownerId: string; purpose: UploadPurpose; field: string }): Promise<MessageMedia>;
   };
-  realtime: RealtimePush & {
+  /** The live connection: an event to every open tab of some users (on any API process), and who is online. */
+  realtime: {
+    toUsers(userIds: readonly string[], event: string, payload: unknown): void;
     presence: { status(userIds: readonly string[]): Promise<Map<string, { online: boolean; lastSeenAt?: Date }>> };
   };
   /** Effects decided at a later time, exactly once (platform/outbox/scheduled-effects.ts). */

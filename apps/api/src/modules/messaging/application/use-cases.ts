@@ -8,6 +8,7 @@ import { makeListMessages } from './list-messages.ts';
 import { makeMarkDelivered } from './mark-delivered.ts';
 import { makeMarkRead } from './mark-read.ts';
 import { makeOpenConversation } from './open-conversation.ts';
+import { makeErasePatientMessages, makeExportPatientMessages } from './patient-messages.ts';
 import type { MessagingDeps } from './ports.ts';
 import { makeRelayTyping } from './relay-typing.ts';
 import { makeSendMessage } from './send-message.ts';
@@ -25,6 +26,9 @@ export function makeMessagingUseCases(deps: MessagingDeps) {
     relayTyping: makeRelayTyping(deps),
     canViewMedia: makeCanViewMedia(deps),
     announcePresence: makeAnnouncePresence(deps),
+    /** A patient's data export and account deletion. */
+    exportPatientMessages: makeExportPatientMessages(deps),
+    erasePatientMessages: makeErasePatientMessages(deps),
     /** Outbox and scheduler deliveries. */
     learnAppointment: makeLearnAppointment(deps),
     deliverMessage: makeDeliverMessage(deps),

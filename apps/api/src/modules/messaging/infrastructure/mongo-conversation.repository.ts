@@ -13,8 +13,16 @@ interface ConversationDoc {
 /** Conversations never change once created, so each process keeps those it has read. */
 const CACHED = 50_000;
 
+const conversationOf = (doc: ConversationDoc): Conversation => ({
+  id: doc._id,
+  patientId: doc.patientId,
+  doctorId: doc.doctorId,
+  createdAt: doc.createdAt,
+});
+
 export function makeMongoConversationRepository(db: Db): ConversationRepository {
   const docs = db.collection<ConversationDoc>('conversations');
+  const erasures = db.collection<{ _id: string; at: Date }>('conversation_erasures');
   const cache = new Map<string, Conversation>();
   const remember = (c: Conversation) => {
     if (cache.size >= CACHED) cache.delete(cache.keys().next().value!);
@@ -25,11 +33,16 @@ export function makeMongoConversationRepository(db: Db): ConversationRepository 
     async create(c) {
       return insertOrFail(docs, { _id: c.id, patientId: c.patientId, doctorId: c.doctorId, createdAt: c.createdAt });
     },
-    async findById(id) {
-      const cached = cache.get(id);
-      if (cached) return cached;
-      const doc = await docs.findOne({ _id: id });
-      return doc && remember({ id: doc._id, patientId: doc.patientId, doctorId: doc.doctorId, createdAt: doc.createdAt });
+    async findById(id, options = {}) {
+      // The record is cached, whether it was erased is not: that one can change, in any process.
+      const [cached, erased] = await Promise.all([
+        cache.get(id) ?? docs.findOne({ _id: id }).then((doc) => doc && remember(conversationOf(doc))),
+        options.evenErased ? null : erasures.findOne({ _id: id }),
+      ]);
+      return erased ? null : cached;
+    },
+    async markErased(id) {
+      await insertOrFail(erasures, { _id: id, at: new Date() });
     },
   };
 }

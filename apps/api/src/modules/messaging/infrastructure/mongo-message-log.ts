@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Binary, Db } from 'mongodb';
 import { makeSequencedLog } from '../../../platform/mongo/sequenced-log.ts';
+import type { RotationProgress } from '../../../platform/mongo/versioned-store.ts';
 import type { Outbox } from '../../../platform/outbox/outbox.ts';
 import type { FieldCipher } from '../../../platform/security/field-cipher.ts';
+import { protectFields, type ProtectedStore } from '../../../platform/security/protected-fields.ts';
 import type { MessageLog } from '../application/ports.ts';
 import type { Message, MessageMedia } from '../domain/message.ts';
 
@@ -15,7 +17,11 @@ interface MessageEntry {
   media?: Omit<MessageMedia, 'fileName'> & { fileName?: Binary };
   clientId: string;
   createdAt: Date;
+  /** Its text and file were erased (the patient deleted their account). */
+  erased?: true;
 }
+type SealedEntry = MessageEntry & { uid: string };
+const PROTECTED_FIELDS = ['text', 'media.fileName'];
 
 const NAME = 'messages';
 /** Full blocks of this many messages are copied into one document: a page of history is one or two reads. */
@@ -28,47 +34,55 @@ const BLOCK = 50;
  * client id); its effects are enqueued before and delivered only if this call
  * stored it.
  */
-export function makeMongoMessageLog(db: Db, outbox: Outbox, cipher: FieldCipher): MessageLog {
+export function makeMongoMessageLog(
+  db: Db,
+  outbox: Outbox,
+  cipher: FieldCipher,
+): MessageLog & { protectedStore: ProtectedStore } {
+  const entries = db.collection<{ _id: string; entry: MessageEntry }>(NAME);
+  const blocks = db.collection<{ _id: string; entries: MessageEntry[] }>(`${NAME}_blocks`);
   const log = makeSequencedLog<MessageEntry>(db, NAME, { blockSize: BLOCK, cache: 50_000 });
-  const place = (id: string, field: string) => ({ collection: NAME, field, id });
+  const protection = protectFields(cipher, NAME, PROTECTED_FIELDS);
 
-  const toEntry = ({ media, ...m }: Omit<Message, 'seq'>): MessageEntry & { uid: string } => {
-    const { fileName, ...file } = media ?? {};
-    return {
-      uid: m.id,
-      senderId: m.senderId,
-      kind: m.kind,
-      ...(m.text !== undefined ? { text: cipher.seal(m.text, place(m.id, 'text')) } : {}),
-      ...(media
-        ? {
-            media: {
-              ...(file as Omit<MessageMedia, 'fileName'>),
-              ...(fileName ? { fileName: cipher.seal(fileName, place(m.id, 'media.fileName')) } : {}),
-            },
-          }
-        : {}),
-      clientId: m.clientId,
-      createdAt: m.createdAt,
+  const toEntry = ({ id, conversationId: _c, seq: _s, ...m }: Omit<Message, 'seq'> & { seq?: number }): SealedEntry =>
+    protection.seal({ uid: id, ...m }, id) as SealedEntry;
+  const toMessage = (conversationId: string, seq: number, entry: MessageEntry): Message => {
+    const { uid, ...m } = protection.open(entry, entry.uid) as unknown as Omit<Message, 'id' | 'conversationId' | 'seq'> & {
+      uid: string;
     };
+    return { id: uid, conversationId, seq, ...m };
   };
-  const toMessage = (conversationId: string, seq: number, e: MessageEntry): Message => ({
-    id: e.uid,
-    conversationId,
-    seq,
-    senderId: e.senderId,
-    kind: e.kind,
-    ...(e.text ? { text: cipher.open<string>(e.text, place(e.uid, 'text')) } : {}),
-    ...(e.media
-      ? {
-          media: {
-            ...e.media,
-            ...(e.media.fileName ? { fileName: cipher.open<string>(e.media.fileName, place(e.uid, 'media.fileName')) } : {}),
-          } as MessageMedia,
-        }
-      : {}),
-    clientId: e.clientId,
-    createdAt: e.createdAt,
-  });
+
+  /** Seals again, under the current key, the entries and block copies that are not (`npm run keys:rotate`). */
+  async function rotateKeys(onProgress: (p: RotationProgress) => void = () => undefined) {
+    const ofEntries = { collection: NAME, scanned: 0, resealed: 0 };
+    for await (const doc of entries.find()) {
+      ofEntries.scanned += 1;
+      if (!protection.isStale(doc.entry)) continue;
+      // Entries never change otherwise: this is their only writer, and it writes the same plaintext.
+      await entries.updateOne({ _id: doc._id }, { $set: { entry: protection.reseal(doc.entry, doc.entry.uid) } });
+      ofEntries.resealed += 1;
+      if (ofEntries.scanned % 1_000 === 0) onProgress(ofEntries);
+    }
+    onProgress(ofEntries);
+    const ofBlocks = { collection: `${NAME}_blocks`, scanned: 0, resealed: 0 };
+    for await (const doc of blocks.find()) {
+      ofBlocks.scanned += 1;
+      if (!doc.entries.some((e) => protection.isStale(e))) continue;
+      await blocks.updateOne({ _id: doc._id }, { $set: { entries: doc.entries.map((e) => protection.reseal(e, e.uid)) } });
+      ofBlocks.resealed += 1;
+    }
+    onProgress(ofBlocks);
+    return [ofEntries, ofBlocks];
+  }
+
+  async function keyUse() {
+    const use: Record<string, number> = {};
+    const count = (e: MessageEntry) => protection.keyIdsIn(e).forEach((id) => (use[id] = (use[id] ?? 0) + 1));
+    for await (const doc of entries.find()) count(doc.entry);
+    for await (const doc of blocks.find()) doc.entries.forEach(count);
+    return use;
+  }
 
   async function findById(conversationId: string, messageId: string) {
     const seq = await log.findByUid(conversationId, messageId);
@@ -99,5 +113,19 @@ export function makeMongoMessageLog(db: Db, outbox: Outbox, cipher: FieldCipher)
       return entries.flatMap((e, i) => (e ? [toMessage(conversationId, Math.max(1, from) + i, e)] : []));
     },
     findById,
+    async erase(conversationId) {
+      const tail = await log.tail(conversationId);
+      for (let seq = 1; seq <= tail; seq++) {
+        const doc = await entries.findOne({ _id: `${conversationId}:${seq}` });
+        if (!doc || doc.entry.erased) continue;
+        const { uid, senderId, kind, clientId, createdAt } = doc.entry;
+        await entries.updateOne(
+          { _id: doc._id },
+          { $set: { entry: { uid, senderId, kind, clientId, createdAt, erased: true } } },
+        );
+      }
+      for (let k = 0; k * BLOCK < tail; k++) await blocks.deleteOne({ _id: `${conversationId}:${k}` });
+    },
+    protectedStore: { name: NAME, rotateKeys, keyUse },
   };
 }

@@ -109,6 +109,13 @@ describe('GET /api/v1/me/export', () => {
     const patient = await patientWithData();
     const [start] = await freeSlots(patient.c, daysAhead(3));
     const booked = await book(patient.c, start!, patient.reason);
+    const conversation = (await patient.c.post('/api/v1/conversations', { appointmentId: booked.id })).body.conversation;
+    const said = await patient.c.post(`/api/v1/conversations/${conversation.id}/messages`, {
+      clientId: randomUUID(),
+      kind: 'text',
+      text: `About the ${patient.reason}`,
+    });
+    expect(said.status, said.text).toBe(201);
 
     const { res, bytes } = await exportZip(patient.c);
     expect(res.status).toBe(200);
@@ -139,7 +146,14 @@ describe('GET /api/v1/me/export', () => {
         history: [expect.objectContaining({ to: 'confirmed' })],
       }),
     ]);
-    expect(data).toMatchObject({ prescriptions: [], messages: [] });
+    expect(data.prescriptions).toEqual([]);
+    expect(data.messages).toEqual([
+      {
+        conversationId: conversation.id,
+        doctor: { id: doctor.id, name: 'Dr Keeper' },
+        messages: [expect.objectContaining({ senderId: patient.id, kind: 'text', text: `About the ${patient.reason}` })],
+      },
+    ]);
   });
 
   it("refuses doctors (support exports a doctor's records) and anyone signed out", async () => {
@@ -183,6 +197,10 @@ describe('DELETE /api/v1/me', () => {
     const patient = await patientWithData();
     const [pastStart] = await freeSlots(patient.c, daysAhead(1));
     const past = await book(patient.c, pastStart!, patient.reason);
+    const conversationId = (await patient.c.post('/api/v1/conversations', { appointmentId: past.id })).body.conversation.id;
+    const chat = `/api/v1/conversations/${conversationId}/messages`;
+    expect((await patient.c.post(chat, { clientId: randomUUID(), kind: 'text', text: patient.notes })).status).toBe(201);
+    expect((await doctor.c.post(chat, { clientId: randomUUID(), kind: 'text', text: 'Noted, see you soon' })).status).toBe(201);
     const upcomingDate = daysAhead(6);
     const [upcomingStart] = await freeSlots(patient.c, upcomingDate);
     const upcoming = await book(patient.c, upcomingStart!, `${patient.reason} again`);
@@ -230,6 +248,16 @@ describe('DELETE /api/v1/me', () => {
       medications: [],
     });
     await expectNoTraceOf(patient);
+    // The conversation is gone for the doctor too, and its messages lost their text.
+    expect((await doctor.c.get(chat)).status).toBe(404);
+    expect((await doctor.c.get('/api/v1/conversations')).body.items.map((c: { id: string }) => c.id)).not.toContain(
+      conversationId,
+    );
+    const stored = await api.db.collection('messages').find({ key: conversationId }).toArray();
+    expect(stored.map((m) => Object.keys(m['entry']).sort())).toEqual([
+      ['clientId', 'createdAt', 'erased', 'kind', 'senderId', 'uid'],
+      ['clientId', 'createdAt', 'erased', 'kind', 'senderId', 'uid'],
+    ]);
 
     // The address is free: it may sign up again, as a new account.
     const again = await new ApiClient(api.baseUrl).post('/api/v1/auth/register', {
