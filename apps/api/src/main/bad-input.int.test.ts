@@ -40,6 +40,11 @@ async function snapshot() {
     'file_attachments',
     'medical_profiles',
     'medical_profiles_versions',
+    'notifications',
+    'notification_reads_changes',
+    'conversations',
+    'messages',
+    'conversation_inboxes_changes',
   ];
   const counts = await Promise.all(names.map((n) => api.db.collection(n).countDocuments()));
   return Object.fromEntries(names.map((n, i) => [n, counts[i]]));
@@ -99,6 +104,24 @@ const cases: Case[] = [
     { decision: 'approve', submission: 0 },
     'submission',
   ],
+  [() => patient, 'POST', () => '/api/v1/conversations', { appointmentId: '  ' }, 'appointmentId'],
+  [() => doctor, 'GET', () => '/api/v1/conversations?limit=51', undefined, 'limit'],
+  [() => patient, 'GET', () => '/api/v1/conversations/x/messages?before=0', undefined, 'before'],
+  [() => patient, 'GET', () => '/api/v1/conversations/x/messages?before=9&after=3', undefined, 'after'],
+  [() => patient, 'POST', () => '/api/v1/conversations/x/messages', { clientId: 'client-1', kind: 'text' }, 'text'],
+  [() => patient, 'POST', () => '/api/v1/conversations/x/messages', { clientId: 'client-1', kind: 'video' }, 'fileId'],
+  [
+    () => doctor,
+    'POST',
+    () => '/api/v1/conversations/x/messages',
+    { clientId: 'client-1', kind: 'text', text: 'hi', durationMs: 5 },
+    'durationMs',
+  ],
+  [() => patient, 'POST', () => '/api/v1/conversations/x/read', { upToSeq: -1 }, 'upToSeq'],
+  [() => patient, 'GET', () => '/api/v1/notifications?unreadOnly=yes', undefined, 'unreadOnly'],
+  [() => doctor, 'GET', () => '/api/v1/notifications?limit=101', undefined, 'limit'],
+  [() => patient, 'POST', () => '/api/v1/notifications/read', { ids: 'all' }, 'ids'],
+  [() => admin, 'POST', () => '/api/v1/notifications/read', { ids: [''] }, 'ids.0'],
 ];
 
 describe('bad input', () => {
