@@ -13,6 +13,7 @@ import {
   type QueryShape,
   type WholeReadAllowList,
 } from '../test-support/index-coverage.ts';
+import { connect, emitAck } from '../test-support/chat.ts';
 import { latestCode } from '../test-support/mailpit.ts';
 import { settleSideEffects } from '../test-support/outbox.ts';
 import { startTestApi, type TestApi } from '../test-support/test-api.ts';
@@ -179,6 +180,44 @@ async function appointments(patient: { c: ApiClient }, doctor: { c: ApiClient; i
   await lists();
 }
 
+async function chat(patient: { c: ApiClient }, doctor: { c: ApiClient }) {
+  await settleSideEffects(api);
+  const conversationId = (await ok(patient.c.get('/api/v1/conversations'))).items[0].id as string;
+  const path = `/api/v1/conversations/${conversationId}`;
+  const text = (body = 'Hello doctor') => ({ clientId: randomUUID(), kind: 'text', text: body });
+  const first = text();
+  await ok(patient.c.post(`${path}/messages`, first), 201);
+  await ok(patient.c.post(`${path}/messages`, first)); // a retry
+  const image = await uploadFile(doctor.c, 'chat-media', 'image/png', tinyPng);
+  await ok(doctor.c.post(`${path}/messages`, { clientId: randomUUID(), kind: 'image', fileId: image }), 201);
+  await ok(patient.c.get(`/api/v1/files/${image}/url`));
+  const socket = await connect(api.baseUrl, patient.c.accessToken);
+  try {
+    await emitAck(socket, 'message:send', { conversationId, ...text('Over the socket') });
+    await emitAck(socket, 'typing', { conversationId, isTyping: true });
+    await emitAck(socket, 'conversation:delivered', { conversationId, upToSeq: 3 });
+    await emitAck(socket, 'conversation:read', { conversationId, upToSeq: 3 });
+  } finally {
+    socket.disconnect();
+  }
+  for (const c of [patient.c, doctor.c]) {
+    await ok(c.get('/api/v1/conversations?page=1&limit=5'));
+    await ok(c.get(path));
+    for (const query of ['', '?before=3&limit=1', '?after=1', '?q=hello']) await ok(c.get(`${path}/messages${query}`));
+    await ok(c.post(`${path}/read`, { upToSeq: 3 }));
+    const notifications = await ok(c.get('/api/v1/notifications?unreadOnly=true'));
+    await ok(c.post('/api/v1/notifications/read', { ids: notifications.items.slice(0, 1).map((n: { id: string }) => n.id) }));
+    await ok(c.post('/api/v1/notifications/read', {}));
+    await ok(c.get('/api/v1/notifications?page=2&limit=1'));
+  }
+  // The unread e-mail's check and the reminders: the scheduler's wheel, 11 minutes on.
+  await ok(patient.c.post(`${path}/messages`, text('Still there?')), 201);
+  await settleSideEffects(api);
+  api.clock.advance(11 * MINUTE);
+  await api.container.scheduledEffects.run();
+  await settleSideEffects(api);
+}
+
 /** Listings read the claims themselves while the busy index is not known to be complete. */
 async function withoutBusyIndex(run: () => Promise<unknown>) {
   const redis = new Redis(api.config.redisUrl!);
@@ -224,6 +263,7 @@ it('every query the API makes is served by a declared index', async () => {
   const doctor = await doctorsAndReview(admin);
   await search(patient.c);
   await appointments(patient, doctor);
+  await chat(patient, doctor);
   await adminLists(admin, patient);
   await backgroundJobs(patient, doctor);
   await api.db.collection('test_probe').findOne({ anything: { $exists: true } }); // this file's own client: not recorded
@@ -232,6 +272,8 @@ it('every query the API makes is served by a declared index', async () => {
   const indexes = new Map(await Promise.all(collections.map(async (c) => [c, await declaredIndexes(c)] as const)));
   expect(unservedQueries(queries, (c) => indexes.get(c) ?? [], wholeReads)).toEqual([]);
   // The recorder saw the API's queries (start-up, requests, jobs), and none of this file's own.
-  expect(collections).toEqual(expect.arrayContaining(['users', 'doctors', 'specialties', 'time_claims', 'outbox', 'job_runs']));
+  expect(collections).toEqual(
+    expect.arrayContaining(['users', 'doctors', 'specialties', 'time_claims', 'outbox', 'job_runs', 'messages', 'notifications']),
+  );
   expect(collections).not.toContain('test_probe');
 });
