@@ -25,32 +25,50 @@ export const MESSAGE_TEXT_MAX = 4000;
 /** Longest voice note or video clip, in milliseconds. */
 export const MEDIA_DURATION_MAX_MS = 10 * 60_000;
 
-const messageFields = {
-  clientId: trimmedText(8, 100, { min: 'Give the message a client id of at least 8 characters' }),
-  kind: MessageKind,
-  text: z.string().max(MESSAGE_TEXT_MAX, `Keep a message under ${MESSAGE_TEXT_MAX} characters`).optional(),
-  fileId: Id.optional(),
-  /** Length of a voice note or video clip, as the recorder measured it. */
-  durationMs: z.number().int().min(0).max(MEDIA_DURATION_MAX_MS).optional(),
-};
+const ClientId = trimmedText(8, 100, { min: 'Give the message a client id of at least 8 characters' });
+const Caption = z.string().max(MESSAGE_TEXT_MAX, `Keep a message under ${MESSAGE_TEXT_MAX} characters`);
+/** Length of a voice note or video clip, as the recorder measured it. */
+const DurationMs = z.number().int().min(0).max(MEDIA_DURATION_MAX_MS);
 
-type MessageFields = { kind: MessageKind; text?: string; fileId?: string; durationMs?: number };
-function checkMessage(v: MessageFields, ctx: z.RefinementCtx) {
-  if (v.kind === 'text') {
-    if (!v.text?.trim()) ctx.addIssue({ code: 'custom', path: ['text'], message: 'Write a message' });
-    if (v.fileId) ctx.addIssue({ code: 'custom', path: ['fileId'], message: 'A text message has no file' });
-  } else if (!v.fileId) {
-    ctx.addIssue({ code: 'custom', path: ['fileId'], message: 'Attach the uploaded file' });
-  }
-  if (v.durationMs !== undefined && v.kind !== 'audio' && v.kind !== 'video')
-    ctx.addIssue({ code: 'custom', path: ['durationMs'], message: 'Only voice notes and video clips have a duration' });
-}
+/**
+ * A message to post, by kind: text (non-blank), or a file uploaded first with
+ * purpose `chat-media` (with an optional caption; voice notes and video clips
+ * with their length).
+ */
+const messageVariants = [
+  z.object({
+    clientId: ClientId,
+    kind: z.literal('text'),
+    text: trimmedText(1, MESSAGE_TEXT_MAX, {
+      min: 'Write a message',
+      max: `Keep a message under ${MESSAGE_TEXT_MAX} characters`,
+    }),
+  }),
+  z.object({ clientId: ClientId, kind: z.enum(['image', 'file']), fileId: Id, text: Caption.optional() }),
+  z.object({
+    clientId: ClientId,
+    kind: z.enum(['audio', 'video']),
+    fileId: Id,
+    text: Caption.optional(),
+    durationMs: DurationMs.optional(),
+  }),
+] as const;
 
-export const SendMessageRequest = z.object(messageFields).superRefine(checkMessage).meta({ id: 'SendMessageRequest' });
+export const SendMessageRequest = z
+  .discriminatedUnion('kind', [...messageVariants], { message: 'Use text, image, audio, video or file' })
+  .meta({ id: 'SendMessageRequest' });
 export type SendMessageRequest = z.input<typeof SendMessageRequest>;
 
 /** `message:send` over the socket: the same message, naming its conversation. */
-export const SocketSendMessage = z.object({ conversationId: Id, ...messageFields }).superRefine(checkMessage);
+export const SocketSendMessage = z.discriminatedUnion(
+  'kind',
+  [
+    messageVariants[0].extend({ conversationId: Id }),
+    messageVariants[1].extend({ conversationId: Id }),
+    messageVariants[2].extend({ conversationId: Id }),
+  ],
+  { message: 'Use text, image, audio, video or file' },
+);
 export type SocketSendMessage = z.input<typeof SocketSendMessage>;
 
 export const MessageMedia = z.object({
@@ -127,18 +145,14 @@ export const ConversationList = z
 export type ConversationList = z.infer<typeof ConversationList>;
 
 const Seq = z.coerce.number({ message: 'Give a message number' }).int('Give a whole number').min(0);
-export const MessageListQuery = z
-  .object({
-    before: Seq.min(1).optional(),
-    after: Seq.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    /** Search the conversation's text (newest matches first, then shown oldest first). */
-    q: trimmedText(1, 100).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.before !== undefined && v.after !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['after'], message: 'Give either before or after, not both' });
-  });
+/** `after` pages forward from a seq (catching up), `before` back (older history); both: the messages between them. */
+export const MessageListQuery = z.object({
+  before: Seq.min(1).optional(),
+  after: Seq.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  /** Search the conversation's text (newest matches first, then shown oldest first). */
+  q: trimmedText(1, 100).optional(),
+});
 export const MessageList = z.object({ items: z.array(Message), hasMore: z.boolean() }).meta({ id: 'MessageList' });
 export type MessageList = z.infer<typeof MessageList>;
 

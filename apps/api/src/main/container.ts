@@ -5,16 +5,21 @@ import { makeAppointmentsModule } from '../modules/appointments/index.ts';
 import { makeDoctorsModule } from '../modules/doctors/index.ts';
 import { makeFilesModule } from '../modules/files/index.ts';
 import { makeIdentityModule } from '../modules/identity/index.ts';
+import { makeMessagingModule } from '../modules/messaging/index.ts';
+import { makeNotificationsModule } from '../modules/notifications/index.ts';
 import { makePatientsModule } from '../modules/patients/index.ts';
 import { makePrivacyModule, type PersonalDataSource } from '../modules/privacy/index.ts';
 import { makeSchedulingModule } from '../modules/scheduling/index.ts';
 import { createApp } from '../platform/http/app.ts';
 import { callerOrIp, clientIp, emailInBody, rateLimit, withQuery } from '../platform/http/rate-limit.middleware.ts';
 import { makeSmtpMailer, type OutgoingMail } from '../platform/mail/smtp-mailer.ts';
-import { makeOutbox } from '../platform/outbox/outbox.ts';
+import { makeOutbox, type EffectHandler } from '../platform/outbox/outbox.ts';
+import { makeScheduledEffects } from '../platform/outbox/scheduled-effects.ts';
+import { makePresence } from '../platform/realtime/presence.ts';
+import { makeRealtimeServer } from '../platform/realtime/socket-server.ts';
 import { makeJobLeases } from '../platform/mongo/job-lease.ts';
 import { connectMongo } from '../platform/mongo/mongo.ts';
-import { makeAttemptThrottle, makeLimiter, type Limit } from '../platform/rate-limiters.ts';
+import { consumePoint, makeAttemptThrottle, makeLimiter, type Limit } from '../platform/rate-limiters.ts';
 import { makeMemoryBusyIndex, makeRedisBusyIndex } from '../platform/redis/busy-index.ts';
 import { connectRedis } from '../platform/redis/redis.ts';
 import { makeArgon2PasswordHasher } from '../platform/security/argon2-password-hasher.ts';
@@ -46,6 +51,8 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
   outbox.register('email', (mail, { entryId }) =>
     mailer.send(mail as unknown as OutgoingMail, { messageId: `<${entryId}@doctime.outbox>` }),
   );
+  const leases = makeJobLeases(db, clock);
+  await leases.ensureIndexes();
   const rl = config.rateLimits;
   const limiter = (name: string, limit: Limit) => makeLimiter(name, limit, redis, config.mongo.db);
   // Per IP for anyone; per user for signed-in routes (placed after their auth guard).
@@ -77,10 +84,27 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     },
   );
 
+  // The live connection (decision 0018): Socket.io on the API's HTTP server, attached by server.ts.
+  const realtime = makeRealtimeServer({
+    authenticate: identity.useCases.authenticate,
+    logger,
+    webOrigin: config.webOrigin,
+    redisUrl: config.redisUrl,
+    namespace: config.mongo.db,
+    presence: makePresence(redis, config.mongo.db),
+  });
+
   const storage = makeS3ObjectStorage(config.s3);
   const files = await makeFilesModule(
     db,
-    { storage, clock, newId: randomUUID, uploadLimits: config.uploadLimits },
+    {
+      storage,
+      clock,
+      newId: randomUUID,
+      uploadLimits: config.uploadLimits,
+      // Bound late: messaging is built later and says who else may see a chat attachment.
+      sharedMedia: { canView: (fileId, userId) => messaging.useCases.canViewMedia(fileId, userId) },
+    },
     identity.guards,
     { upload: perCaller('upload-user', rl.uploadUser) },
   );
@@ -132,6 +156,14 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     { slots: perIp('slots-ip', rl.slotsIp) },
     (err) => logger.error({ err }, 'busy index rebuild failed; listings read the claims meanwhile'),
   );
+  // Notifications and scheduled effects: the timer wheel fires reminders (and any effect due at a
+  // time) exactly once across processes (decision 0020); the notification centre stores what
+  // modules notify through the outbox and pushes it live.
+  const scheduledEffects = makeScheduledEffects(db, outbox, leases, clock, {
+    onError: (err) => logger.error({ err }, 'scheduled effects run failed'),
+  });
+  const notifications = makeNotificationsModule(db, cipher, { push: realtime, clock, newId: randomUUID }, identity.guards);
+  // (end of notifications and scheduled effects)
   const appointments = await makeAppointmentsModule(
     db,
     outbox,
@@ -147,10 +179,35 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     },
     identity.guards,
     { booking: perCaller('booking-user', rl.bookingUser) },
+    { scheduler: scheduledEffects, webOrigin: config.webOrigin },
   );
   const patients = makePatientsModule(db, outbox, cipher, identity.guards, clock);
+  const messageLimiter = limiter('message-user', rl.messageUser);
+  const messaging = makeMessagingModule(
+    db,
+    outbox,
+    cipher,
+    {
+      appointments: { findAppointmentFacts: appointments.useCases.findAppointmentFacts },
+      users: { findNames: identity.useCases.findNames, findAccount: identity.useCases.findAccount },
+      files: { attachFile: files.useCases.attachFile },
+      realtime,
+      scheduler: scheduledEffects,
+      rateLimit: (userId) => consumePoint(messageLimiter, userId),
+      conversationIdFor: (patientId, doctorId) => derivedId(`conversation:${patientId}:${doctorId}`),
+      messageIdFor: (conversationId, senderId, clientId) => derivedId(`message:${conversationId}:${senderId}:${clientId}`),
+      webOrigin: config.webOrigin,
+      clock,
+    },
+    identity.guards,
+  );
+  for (const [event, handler] of Object.entries(messaging.socketHandlers)) realtime.on(event, handler);
+  for (const [type, decide] of Object.entries(messaging.scheduledHandlers)) scheduledEffects.register(type, decide);
+  realtime.onPresence((userId, online) =>
+    messaging.useCases.announcePresence(userId, online).catch((err) => logger.warn({ err }, 'presence announcement failed')),
+  );
   // A patient's data export and account deletion reach each module holding personal data
-  // through its source (prescriptions and messages add theirs when they arrive).
+  // through its source (prescriptions add theirs when they arrive).
   const personalData: PersonalDataSource[] = [
     {
       name: 'medicalProfile',
@@ -161,6 +218,11 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       name: 'appointments',
       exportFor: async (id) => ({ data: await appointments.useCases.listPatientAppointments(id) }),
       eraseFor: (id) => appointments.useCases.erasePatientAppointments(id),
+    },
+    {
+      name: 'messages',
+      exportFor: async (id) => ({ data: await messaging.useCases.exportPatientMessages(id) }),
+      eraseFor: messaging.useCases.erasePatientMessages,
     },
   ];
   const privacy = makePrivacyModule(
@@ -173,18 +235,32 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     { export: perCaller('export-user', rl.privacyUser), deletion: perCaller('delete-account-user', rl.privacyUser) },
   );
 
-  for (const [type, handler] of Object.entries({
-    ...identity.effectHandlers,
-    ...privacy.effectHandlers,
-    ...doctors.effectHandlers,
-    ...admin.effectHandlers,
-    ...appointments.effectHandlers,
-  })) {
-    outbox.register(type, handler);
+  // An effect type several modules follow (an appointment's change, an account's block) runs
+  // their handlers in turn; each is idempotent, since a failure retries them all.
+  const handlersByType = new Map<string, EffectHandler[]>();
+  for (const handlers of [
+    identity.effectHandlers,
+    privacy.effectHandlers,
+    doctors.effectHandlers,
+    admin.effectHandlers,
+    appointments.effectHandlers,
+    notifications.effectHandlers,
+    messaging.effectHandlers,
+    // A blocked account's sockets close at once, on every process.
+    {
+      'account.block-changed': async (payload: Record<string, unknown>) =>
+        void (payload['blocked'] && realtime.disconnectUser(String(payload['userId']))),
+    },
+  ]) {
+    for (const [type, handler] of Object.entries(handlers))
+      handlersByType.set(type, [...(handlersByType.get(type) ?? []), handler]);
+  }
+  for (const [type, handlers] of handlersByType) {
+    outbox.register(type, async (payload, context) => {
+      for (const handler of handlers) await handler(payload, context);
+    });
   }
 
-  const leases = makeJobLeases(db, clock);
-  await leases.ensureIndexes();
   const claimMaintenance = makeClaimMaintenance({
     leases,
     clock,
@@ -211,6 +287,8 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       admin.router,
       patients.router,
       privacy.router,
+      notifications.router,
+      messaging.router,
     ],
   });
 
@@ -220,6 +298,8 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     ...doctors.protectedStores,
     ...appointments.protectedStores,
     ...patients.protectedStores,
+    ...messaging.protectedStores,
+    ...notifications.protectedStores,
   ];
 
   return {
@@ -235,7 +315,14 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     privacy,
     claimMaintenance,
     protectedStores,
+    notifications,
+    scheduledEffects,
+    messaging,
+    /** Socket.io on the API's HTTP server: `attach(server)` once it exists. */
+    realtime,
     async close() {
+      await realtime.close();
+      await scheduledEffects.stop();
       await outbox.stop();
       await scheduling.close();
       identity.close();

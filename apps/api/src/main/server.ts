@@ -10,6 +10,7 @@ async function main() {
   const logger = makeLogger(config.logLevel);
   const container = await buildContainer(config, logger);
   const server = createServer(container.app);
+  container.realtime.attach(server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -24,6 +25,9 @@ async function main() {
       .catch((err) => logger.error({ err }, 'claim maintenance failed'));
   }, 5 * 60_000);
   claimMaintenance.unref();
+
+  // Reminders and other effects due at a time: every 20 s, one process at a time (scheduled-effects.ts).
+  container.scheduledEffects.start(20_000);
 
   // Hourly housekeeping that TTL indexes would do on MongoDB (FerretDB has none).
   const housekeeping = setInterval(() => {
@@ -41,8 +45,8 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.close();
     server.closeAllConnections();
+    // Closes every socket, then the HTTP server.
     await container.close();
     process.exit(0);
   };

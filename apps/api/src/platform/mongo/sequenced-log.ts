@@ -66,6 +66,8 @@ interface UidDoc {
 
 /** Parallel point reads are batched: FerretDB serves them one at a time anyway. */
 const READ_BATCH = 100;
+/** Documents per `insertMany` of an import. */
+const IMPORT_BATCH = 5_000;
 const seqs = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 /**
@@ -254,6 +256,33 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
         return entries ? entries.slice(first - k * size - 1, last - k * size) : readEach(key, first, last);
       });
       return (await Promise.all(parts)).flat();
+    },
+    /**
+     * Stores whole logs at once (an import into a database no API process serves): each key's
+     * entries at seqs 1..n, the copies of its full blocks, and where each entry carrying a `uid`
+     * landed: what appending them one by one with `appendOnce` leaves. Fails with a duplicate
+     * key if an entry exists.
+     */
+    async importMany(logs: readonly { key: string; entries: readonly E[] }[]) {
+      const inserted = logs.flatMap(({ key, entries }) =>
+        entries.map((entry, i) => ({ _id: idOf(key, i + 1), key, seq: i + 1, entry })),
+      );
+      const copies = logs.flatMap(({ key, entries }) =>
+        seqs(0, Math.floor(entries.length / (size || Infinity)) - 1).map((k) => ({
+          _id: idOf(key, k),
+          entries: entries.slice(k * size, (k + 1) * size),
+        })),
+      );
+      const landings = inserted.flatMap(({ key, seq, entry }) => {
+        const uid = (entry as { uid?: unknown }).uid;
+        return typeof uid === 'string' ? [{ _id: idOf(key, uid), from: seq - 1, seq }] : [];
+      });
+      const inBatches = async <D>(all: D[], insert: (batch: D[]) => Promise<unknown>) => {
+        for (let i = 0; i < all.length; i += IMPORT_BATCH) await insert(all.slice(i, i + IMPORT_BATCH));
+      };
+      await inBatches(inserted, (batch) => docs.insertMany(batch as never));
+      await inBatches(copies, (batch) => blocks.insertMany(batch as never));
+      await inBatches(landings, (batch) => uids.insertMany(batch));
     },
   };
 }

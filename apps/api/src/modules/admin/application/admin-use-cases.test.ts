@@ -44,7 +44,7 @@ describe('admin actions carry their audit entry as a side effect', () => {
     expect(fake.log.size).toBe(0);
   });
 
-  it('decides KYC through doctors with the reviewed submission and the audit entry', async () => {
+  it('decides KYC through doctors with the reviewed submission, the audit entry and the doctor’s notification', async () => {
     const fake = makeFakeAdminDeps(at);
     const uc = makeAdminUseCases(fake.deps);
     await uc.decideKyc(actor, { doctorId: 'd1', decision: 'reject', reason: 'Unknown number', submission: 3 });
@@ -61,6 +61,16 @@ describe('admin actions carry their audit entry as a side effect', () => {
               reason: 'Unknown number',
               at: at.toISOString(),
               ip: '10.0.0.7',
+            },
+          },
+          {
+            type: 'notification',
+            payload: {
+              userId: 'd1',
+              type: 'kyc.decided',
+              title: 'Application not approved',
+              body: 'After review, your application was not approved. Reason: Unknown number',
+              link: '/doctor/profile',
             },
           },
         ],

@@ -1,8 +1,18 @@
+import { notificationEffect } from '../../../platform/side-effect.ts';
 import { auditEffect } from './audit-effect.ts';
 import type { Actor, AdminDeps } from './ports.ts';
 
+const notices = {
+  approve: { title: 'Profile approved', body: 'Your registration was verified: patients can now find and book you.' },
+  reject: { title: 'Application not approved', body: 'After review, your application was not approved.' },
+  resubmit: { title: 'KYC needs an update', body: 'Please update your KYC details or documents and submit them again.' },
+};
+
 export function makeAdminDecideKyc(deps: AdminDeps) {
-  /** The decision and its audit entry are one change: the entry is written exactly when the decision sticks. */
+  /**
+   * The decision, its audit entry and the doctor's notification are one change: they happen
+   * exactly when the decision sticks (the e-mail comes with the decision from doctors).
+   */
   return async function decideKyc(
     actor: Actor,
     input: {
@@ -18,6 +28,13 @@ export function makeAdminDecideKyc(deps: AdminDeps) {
       reason: input.reason,
       at: deps.clock.now(),
     });
-    return deps.doctors.decideKyc({ ...input, adminId: actor.userId }, { effects: [audit] });
+    const notice = notificationEffect({
+      userId: input.doctorId,
+      type: 'kyc.decided',
+      title: notices[input.decision].title,
+      body: `${notices[input.decision].body}${input.reason ? ` Reason: ${input.reason}` : ''}`,
+      link: '/doctor/profile',
+    });
+    return deps.doctors.decideKyc({ ...input, adminId: actor.userId }, { effects: [audit, notice] });
   };
 }

@@ -4,7 +4,7 @@ import { buildCalendarInvite } from '../domain/calendar-invite.ts';
 
 export type MailKind = 'booked' | 'cancelled' | 'rescheduled';
 
-const when = (date: Date, timeZone: string) =>
+export const when = (date: Date, timeZone: string) =>
   `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(date)} (${timeZone})`;
 
 /** The .ics both sides get: same UID every time, SEQUENCE from the appointment, CANCEL when cancelled. */

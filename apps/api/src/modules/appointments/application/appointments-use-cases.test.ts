@@ -7,7 +7,7 @@ const start = new Date('2026-03-05T10:00:00Z');
 const patient = { userId: 'p1', role: 'patient' };
 
 describe('bookAppointment', () => {
-  it('books a confirmed appointment and mails both sides', async () => {
+  it('books a confirmed appointment, mails and notifies both sides, and has its reminders scheduled', async () => {
     const fake = makeFakeAppointmentsDeps();
     const uc = makeAppointmentsUseCases(fake.deps);
     const a = await uc.bookAppointment({ patientId: 'p1', doctorId: 'd1', start, reason: 'Cough' });
@@ -17,7 +17,22 @@ describe('bookAppointment', () => {
       end: '2026-03-05T10:30:00.000Z',
       reason: 'Cough',
     });
-    expect(fake.effects.map((e) => e.payload['to']).sort()).toEqual(['d1@x.test', 'p1@x.test']);
+    const of = (type: string) => fake.effects.filter((e) => e.type === type).map((e) => e.payload);
+    expect(
+      of('email')
+        .map((p) => p['to'])
+        .sort(),
+    ).toEqual(['d1@x.test', 'p1@x.test']);
+    expect(of('notification')).toEqual([
+      expect.objectContaining({
+        userId: 'p1',
+        type: 'appointment.booked',
+        title: 'Booking confirmed',
+        link: `/patient/appointments/${a.id}`,
+      }),
+      expect.objectContaining({ userId: 'd1', type: 'appointment.booked', title: 'New booking', link: '/doctor/appointments' }),
+    ]);
+    expect(of('appointment.schedule-reminders')).toEqual([{ appointmentId: a.id, start: start.toISOString() }]);
   });
 
   it('refuses unknown or unlisted doctors with NOT_FOUND', async () => {

@@ -1,6 +1,8 @@
 import { AppError } from '../../../platform/app-error.ts';
 import type { Appointment } from '../domain/appointment.ts';
 import { appointmentMails } from './appointment-mail.ts';
+import { appointmentNotifications } from './appointment-notifications.ts';
+import { remindersEffect } from './appointment-reminders.ts';
 import { toAppointmentView } from './appointment-view.ts';
 import type { AppointmentsDeps } from './ports.ts';
 
@@ -62,7 +64,11 @@ export function makeBookAppointment(deps: AppointmentsDeps) {
     const giveBack = () => deps.time.releaseClaims({ holdId: id, ids: claim.inserted, token: claim.token });
     let created: 'ok' | 'conflict';
     try {
-      created = await deps.appointments.create(appointment, appointmentMails(appointment, 'booked', now));
+      created = await deps.appointments.create(appointment, [
+        ...appointmentMails(appointment, 'booked', now),
+        ...appointmentNotifications(appointment, 'booked'),
+        remindersEffect(appointment),
+      ]);
     } catch (error) {
       return settleFailedCreate(id, giveBack, error);
     }

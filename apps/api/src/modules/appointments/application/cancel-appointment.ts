@@ -1,6 +1,7 @@
 import { cancel } from '../domain/appointment-lifecycle.ts';
 import type { Appointment } from '../domain/appointment.ts';
 import { appointmentMails } from './appointment-mail.ts';
+import { appointmentNotifications } from './appointment-notifications.ts';
 import { toAppointmentView } from './appointment-view.ts';
 import { loadOwnAppointment, type Caller } from './load-own-appointment.ts';
 import type { AppointmentsDeps } from './ports.ts';
@@ -22,7 +23,10 @@ export function makeCancelAppointment(deps: AppointmentsDeps) {
     };
     // The cancellation is stored first, then its time freed: a crash in between leaves time
     // blocked (until the reconciler frees it), never double-booked.
-    await storeChange(deps, next, appointmentMails(next, 'cancelled', now, `Reason given: ${reason}`));
+    await storeChange(deps, next, [
+      ...appointmentMails(next, 'cancelled', now, `Reason given: ${reason}`),
+      ...appointmentNotifications(next, 'cancelled', as),
+    ]);
     await deps.time.releaseClaims({ holdId: id, ids: appointment.claimIds });
     return toAppointmentView(next);
   };

@@ -2,6 +2,8 @@ import { AppError } from '../../../platform/app-error.ts';
 import { reschedule } from '../domain/appointment-lifecycle.ts';
 import type { Appointment } from '../domain/appointment.ts';
 import { appointmentMails } from './appointment-mail.ts';
+import { appointmentNotifications } from './appointment-notifications.ts';
+import { remindersEffect } from './appointment-reminders.ts';
 import { toAppointmentView } from './appointment-view.ts';
 import { loadOwnAppointment, type Caller } from './load-own-appointment.ts';
 import type { AppointmentsDeps } from './ports.ts';
@@ -39,7 +41,11 @@ export function makeRescheduleAppointment(deps: AppointmentsDeps) {
     };
     const giveBack = () => deps.time.releaseClaims({ holdId: id, ids: claim.inserted, token: claim.token });
     try {
-      await storeChange(deps, next, appointmentMails(next, 'rescheduled', now));
+      await storeChange(deps, next, [
+        ...appointmentMails(next, 'rescheduled', now),
+        ...appointmentNotifications(next, 'rescheduled'),
+        remindersEffect(next),
+      ]);
     } catch (error) {
       // A lost race gives its cells back. After an unknown failure the move may have been
       // stored after all: storing an unchanged copy as the same version (as the reconciler

@@ -1,4 +1,5 @@
 import { makeAppointmentCalendar } from './appointment-calendar.ts';
+import { makeFindAppointmentFacts } from './appointment-changed.ts';
 import { makeBookAppointment } from './book-appointment.ts';
 import { makeCancelAppointment } from './cancel-appointment.ts';
 import { makeErasePatientAppointments, undoBookingOfErasedPatient } from './erase-patient-appointments.ts';
@@ -19,6 +20,8 @@ export function makeAppointmentsUseCases(deps: AppointmentsDeps) {
     recordOutcome: makeRecordOutcome(deps),
     listAppointments: makeListAppointments(deps),
     getAppointment: makeGetAppointment(deps),
+    /** For modules that follow appointments (messaging): no caller check, they check their own. */
+    findAppointmentFacts: makeFindAppointmentFacts(deps),
     appointmentCalendar: makeAppointmentCalendar(deps),
     reconcileClaims: makeReconcileClaims(deps),
     /** A patient's data export and account deletion. */

@@ -6,6 +6,7 @@ import type { FieldCipher } from '../../../platform/security/field-cipher.ts';
 import { protectFields } from '../../../platform/security/protected-fields.ts';
 import type { SideEffect } from '../../../platform/side-effect.ts';
 import type { AppointmentRepository } from '../application/ports.ts';
+import { appointmentChanged } from '../application/appointment-changed.ts';
 import { listedAppointment, type Appointment } from '../domain/appointment.ts';
 import { LISTS_NAME, makeAppointmentLists } from './appointment-lists.ts';
 
@@ -36,6 +37,7 @@ export function makeMongoAppointmentRepository(db: Db, outbox: Outbox, cipher: F
   const withListing = (a: Appointment, effects: SideEffect[]) => [
     ...effects,
     { type: LISTED, payload: { id: a.id, version: a.version } },
+    appointmentChanged(a),
   ];
   async function listForParticipants(a: Appointment) {
     const key = `${a.id}:${a.version}`;

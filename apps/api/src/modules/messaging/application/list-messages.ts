@@ -17,7 +17,8 @@ export interface MessageQuery {
 /**
  * A page of the caller's conversation, oldest first: the latest messages,
  * those before a seq (scrolling back), those after a seq (catching up after
- * being offline: exactly what was missed), or the newest matches of a search.
+ * being offline: exactly what was missed; with `before` too, only up to
+ * it), or the newest matches of a search.
  */
 export function makeListMessages(deps: MessagingDeps) {
   async function search(conversationId: string, tail: number, q: string, limit: number) {
@@ -39,9 +40,10 @@ export function makeListMessages(deps: MessagingDeps) {
       return { items: result.items.map(messageView), hasMore: result.hasMore };
     }
     if (query.after !== undefined) {
-      const to = Math.min(tail, query.after + limit);
-      const items = await deps.messages.range(conversationId, query.after + 1, to);
-      return { items: items.map(messageView), hasMore: to < tail };
+      const end = Math.min(tail, (query.before ?? tail + 1) - 1);
+      const to = Math.min(end, query.after + limit);
+      const items = to > query.after ? await deps.messages.range(conversationId, query.after + 1, to) : [];
+      return { items: items.map(messageView), hasMore: to < end };
     }
     const to = Math.min(tail, (query.before ?? tail + 1) - 1);
     const from = Math.max(1, to - limit + 1);

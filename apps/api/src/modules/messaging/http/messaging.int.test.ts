@@ -169,6 +169,9 @@ describe('messages in real time', () => {
     const firstPart = await messagesOf(pair.doctor.c, pair.conversationId, `?after=${last}&limit=3`);
     expect(firstPart.items.map((m) => m.seq)).toEqual([last + 1, last + 2, last + 3]);
     expect(firstPart.hasMore).toBe(true);
+    const between = await messagesOf(pair.doctor.c, pair.conversationId, `?after=${last + 2}&before=${last + 5}`);
+    expect(between.items.map((m) => m.seq)).toEqual([last + 3, last + 4]);
+    expect(between.hasMore).toBe(false);
 
     const latest = await messagesOf(pair.doctor.c, pair.conversationId, '?limit=4');
     expect(latest.items.map((m) => m.text)).toEqual(['missed 3', 'missed 4', 'missed 5', 'missed 6']);
@@ -230,7 +233,12 @@ describe('messages in real time', () => {
       [{ conversationId: pair.conversationId, clientId: 'short', kind: 'text', text: 'hi' }, 'clientId'],
       [{ conversationId: pair.conversationId, clientId: randomUUID(), kind: 'sticker', text: 'hi' }, 'kind'],
       [{ conversationId: pair.conversationId, clientId: randomUUID(), kind: 'image' }, 'fileId'],
-      [null, 'conversationId'],
+      [
+        { conversationId: pair.conversationId, clientId: randomUUID(), kind: 'video', fileId: 'f', durationMs: 1e9 },
+        'durationMs',
+      ],
+      [null, 'kind'],
+      [{ clientId: randomUUID(), kind: 'text', text: 'hi' }, 'conversationId'],
     ];
     for (const [payload, field] of cases) {
       const ack = await emitAck(socket, 'message:send', payload);

@@ -23,6 +23,12 @@ interface MessageEntry {
 type SealedEntry = MessageEntry & { uid: string };
 const PROTECTED_FIELDS = ['text', 'media.fileName'];
 
+/** One conversation's messages for `importMany`, oldest first (their seqs are 1, 2, ...). */
+export interface ImportedMessages {
+  conversationId: string;
+  messages: Omit<Message, 'conversationId' | 'seq'>[];
+}
+
 const NAME = 'messages';
 /** Full blocks of this many messages are copied into one document: a page of history is one or two reads. */
 const BLOCK = 50;
@@ -38,7 +44,7 @@ export function makeMongoMessageLog(
   db: Db,
   outbox: Outbox,
   cipher: FieldCipher,
-): MessageLog & { protectedStore: ProtectedStore } {
+): MessageLog & { protectedStore: ProtectedStore; importMany(conversations: ImportedMessages[]): Promise<void> } {
   const entries = db.collection<{ _id: string; entry: MessageEntry }>(NAME);
   const blocks = db.collection<{ _id: string; entries: MessageEntry[] }>(`${NAME}_blocks`);
   const log = makeSequencedLog<MessageEntry>(db, NAME, { blockSize: BLOCK, cache: 50_000 });
@@ -84,6 +90,20 @@ export function makeMongoMessageLog(
     return use;
   }
 
+  /**
+   * Stores conversations' messages at once (an import into a database no API process serves),
+   * each conversation's in order from seq 1, sealed as `append` seals them, with their block
+   * copies and dedupe keys: what sending them one by one leaves, without the effects.
+   */
+  async function importMany(conversations: ImportedMessages[]) {
+    await log.importMany(
+      conversations.map(({ conversationId, messages }) => ({
+        key: conversationId,
+        entries: messages.map((m) => toEntry({ ...m, conversationId })),
+      })),
+    );
+  }
+
   async function findById(conversationId: string, messageId: string) {
     const seq = await log.findByUid(conversationId, messageId);
     const entry = seq ? await log.read(conversationId, seq) : null;
@@ -127,5 +147,6 @@ export function makeMongoMessageLog(
       for (let k = 0; k * BLOCK < tail; k++) await blocks.deleteOne({ _id: `${conversationId}:${k}` });
     },
     protectedStore: { name: NAME, rotateKeys, keyUse },
+    importMany,
   };
 }

@@ -1,0 +1,30 @@
+import { socketEvents } from '@doctime/contracts';
+import type { OutgoingNotification } from '../../../platform/side-effect.ts';
+import { noneRead } from '../domain/notification-reads.ts';
+import type { StoredNotification } from '../domain/notification.ts';
+import { toNotificationView } from './notification-view.ts';
+import type { NotificationsDeps } from './ports.ts';
+
+export function makeDeliverNotification(deps: NotificationsDeps) {
+  /**
+   * The outbox's delivery of a `notification` effect: appends it to the user's log once per
+   * delivery id (`uid`: a redelivery appends nothing), then tells the user's open tabs.
+   */
+  return async function deliverNotification(notification: OutgoingNotification, uid: string) {
+    const entry: StoredNotification = {
+      uid,
+      id: deps.newId(),
+      type: notification.type,
+      title: notification.title,
+      body: notification.body,
+      link: notification.link,
+      createdAt: deps.clock.now(),
+    };
+    const { seq, created } = await deps.log.appendOnce(notification.userId, entry);
+    if (created) {
+      deps.push.toUsers([notification.userId], socketEvents.notificationNew, {
+        notification: toNotificationView(seq, entry, noneRead()),
+      });
+    }
+  };
+}

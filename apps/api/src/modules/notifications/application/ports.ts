@@ -1,0 +1,33 @@
+import type { ReadChange, ReadState } from '../domain/notification-reads.ts';
+import type { StoredNotification } from '../domain/notification.ts';
+
+/** Each user's notifications: an append-only log (seq 1, 2, ...), every read by `_id`. */
+export interface NotificationLog {
+  /** Appends unless an entry with this `uid` is in the user's log already; its seq, and whether this call stored it. */
+  appendOnce(userId: string, entry: StoredNotification): Promise<{ seq: number; created: boolean }>;
+  /** The user's last seq (0: none yet). */
+  tail(userId: string): Promise<number>;
+  /** The entries at these seqs, in the same order (null where there is none). */
+  readSeqs(userId: string, seqs: readonly number[]): Promise<(StoredNotification | null)[]>;
+}
+
+/** Each user's read state, changed by one writer at a time (the loser decides again from the newer state). */
+export interface ReadStates {
+  /** The state as of the newest stored change (a change in flight may be missing). */
+  peek(userId: string): Promise<ReadState>;
+  /** Commits `decide`'s change of the current state (null: none needed); the state it left. */
+  change(userId: string, decide: (state: ReadState) => ReadChange | null): Promise<ReadState>;
+}
+
+/** The live connection: tells a user's open tabs (platform/realtime). */
+export interface LivePush {
+  toUsers(userIds: readonly string[], event: string, payload: unknown): void;
+}
+
+export interface NotificationsDeps {
+  log: NotificationLog;
+  reads: ReadStates;
+  push: LivePush;
+  clock: { now(): Date };
+  newId(): string;
+}

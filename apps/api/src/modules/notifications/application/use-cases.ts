@@ -1,0 +1,13 @@
+import { makeDeliverNotification } from './deliver-notification.ts';
+import { makeListNotifications } from './list-notifications.ts';
+import { makeMarkNotificationsRead } from './mark-notifications-read.ts';
+import type { NotificationsDeps } from './ports.ts';
+
+export function makeNotificationsUseCases(deps: NotificationsDeps) {
+  return {
+    listNotifications: makeListNotifications(deps),
+    markNotificationsRead: makeMarkNotificationsRead(deps),
+    deliverNotification: makeDeliverNotification(deps),
+  };
+}
+export type NotificationsUseCases = ReturnType<typeof makeNotificationsUseCases>;
