@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Notification } from './notifications.ts';
 import { Appointment } from './appointments.ts';
 import { PASSWORD_MAX_LENGTH, Role } from './identity.ts';
 import { MedicalProfile } from './patients.ts';
@@ -39,6 +40,7 @@ export const PersonalDataExport = z
     appointments: z.array(Appointment),
     prescriptions: z.array(z.unknown()),
     messages: z.array(z.unknown()),
+    notifications: z.array(Notification),
   })
   .meta({ id: 'PersonalDataExport' });
 export type PersonalDataExport = z.infer<typeof PersonalDataExport>;

@@ -224,6 +224,11 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       exportFor: async (id) => ({ data: await messaging.useCases.exportPatientMessages(id) }),
       eraseFor: messaging.useCases.erasePatientMessages,
     },
+    {
+      name: 'notifications',
+      exportFor: async (id) => ({ data: await notifications.useCases.exportNotifications(id) }),
+      eraseFor: notifications.useCases.eraseNotifications,
+    },
   ];
   const privacy = makePrivacyModule(
     {

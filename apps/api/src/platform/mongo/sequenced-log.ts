@@ -263,6 +263,21 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
      * landed: what appending them one by one with `appendOnce` leaves. Fails with a duplicate
      * key if an entry exists.
      */
+    /**
+     * Rewrites every entry of a key (erasing a person's data: the only change an entry ever
+     * gets) and drops its block copies, which readers copy again from the rewritten entries.
+     * Other processes may still hold the old entries in their caches: callers keep readers
+     * away first (e.g. a marker every read checks).
+     */
+    async rewriteAll(key: string, rewrite: (entry: E) => E) {
+      const last = await tail(key);
+      for (let seq = 1; seq <= last; seq++) {
+        const doc = await docs.findOne({ _id: idOf(key, seq) });
+        if (doc) await docs.updateOne({ _id: doc._id }, { $set: { entry: rewrite(doc.entry) } } as never);
+        cache.delete(idOf(key, seq));
+      }
+      for (let k = 0; size && k * size < last; k++) await blocks.deleteOne({ _id: idOf(key, k) });
+    },
     async importMany(logs: readonly { key: string; entries: readonly E[] }[]) {
       const inserted = logs.flatMap(({ key, entries }) =>
         entries.map((entry, i) => ({ _id: idOf(key, i + 1), key, seq: i + 1, entry })),

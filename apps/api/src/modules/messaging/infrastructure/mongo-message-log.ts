@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Binary, Db } from 'mongodb';
 import { makeSequencedLog } from '../../../platform/mongo/sequenced-log.ts';
-import type { RotationProgress } from '../../../platform/mongo/versioned-store.ts';
 import type { Outbox } from '../../../platform/outbox/outbox.ts';
 import type { FieldCipher } from '../../../platform/security/field-cipher.ts';
 import { protectFields, type ProtectedStore } from '../../../platform/security/protected-fields.ts';
+import { sealedLogStore } from '../../../platform/security/sealed-log.ts';
 import type { MessageLog } from '../application/ports.ts';
 import type { Message, MessageMedia } from '../domain/message.ts';
 
@@ -45,8 +45,6 @@ export function makeMongoMessageLog(
   outbox: Outbox,
   cipher: FieldCipher,
 ): MessageLog & { protectedStore: ProtectedStore; importMany(conversations: ImportedMessages[]): Promise<void> } {
-  const entries = db.collection<{ _id: string; entry: MessageEntry }>(NAME);
-  const blocks = db.collection<{ _id: string; entries: MessageEntry[] }>(`${NAME}_blocks`);
   const log = makeSequencedLog<MessageEntry>(db, NAME, { blockSize: BLOCK, cache: 50_000 });
   const protection = protectFields(cipher, NAME, PROTECTED_FIELDS);
 
@@ -58,37 +56,6 @@ export function makeMongoMessageLog(
     };
     return { id: uid, conversationId, seq, ...m };
   };
-
-  /** Seals again, under the current key, the entries and block copies that are not (`npm run keys:rotate`). */
-  async function rotateKeys(onProgress: (p: RotationProgress) => void = () => undefined) {
-    const ofEntries = { collection: NAME, scanned: 0, resealed: 0 };
-    for await (const doc of entries.find()) {
-      ofEntries.scanned += 1;
-      if (!protection.isStale(doc.entry)) continue;
-      // Entries never change otherwise: this is their only writer, and it writes the same plaintext.
-      await entries.updateOne({ _id: doc._id }, { $set: { entry: protection.reseal(doc.entry, doc.entry.uid) } });
-      ofEntries.resealed += 1;
-      if (ofEntries.scanned % 1_000 === 0) onProgress(ofEntries);
-    }
-    onProgress(ofEntries);
-    const ofBlocks = { collection: `${NAME}_blocks`, scanned: 0, resealed: 0 };
-    for await (const doc of blocks.find()) {
-      ofBlocks.scanned += 1;
-      if (!doc.entries.some((e) => protection.isStale(e))) continue;
-      await blocks.updateOne({ _id: doc._id }, { $set: { entries: doc.entries.map((e) => protection.reseal(e, e.uid)) } });
-      ofBlocks.resealed += 1;
-    }
-    onProgress(ofBlocks);
-    return [ofEntries, ofBlocks];
-  }
-
-  async function keyUse() {
-    const use: Record<string, number> = {};
-    const count = (e: MessageEntry) => protection.keyIdsIn(e).forEach((id) => (use[id] = (use[id] ?? 0) + 1));
-    for await (const doc of entries.find()) count(doc.entry);
-    for await (const doc of blocks.find()) doc.entries.forEach(count);
-    return use;
-  }
 
   /**
    * Stores conversations' messages at once (an import into a database no API process serves),
@@ -134,19 +101,16 @@ export function makeMongoMessageLog(
     },
     findById,
     async erase(conversationId) {
-      const tail = await log.tail(conversationId);
-      for (let seq = 1; seq <= tail; seq++) {
-        const doc = await entries.findOne({ _id: `${conversationId}:${seq}` });
-        if (!doc || doc.entry.erased) continue;
-        const { uid, senderId, kind, clientId, createdAt } = doc.entry;
-        await entries.updateOne(
-          { _id: doc._id },
-          { $set: { entry: { uid, senderId, kind, clientId, createdAt, erased: true } } },
-        );
-      }
-      for (let k = 0; k * BLOCK < tail; k++) await blocks.deleteOne({ _id: `${conversationId}:${k}` });
+      await log.rewriteAll(conversationId, ({ uid, senderId, kind, clientId, createdAt }) => ({
+        uid,
+        senderId,
+        kind,
+        clientId,
+        createdAt,
+        erased: true,
+      }));
     },
-    protectedStore: { name: NAME, rotateKeys, keyUse },
+    protectedStore: sealedLogStore(db, NAME, protection),
     importMany,
   };
 }

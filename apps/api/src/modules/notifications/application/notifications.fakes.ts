@@ -19,6 +19,12 @@ export function makeFakeNotificationsDeps(now = new Date('2026-03-02T08:00:00Z')
       },
       tail: async (userId) => logOf(userId).length,
       readSeqs: async (userId, seqs) => seqs.map((seq) => logOf(userId)[seq - 1] ?? null),
+      async eraseAll(userId) {
+        logs.set(
+          userId,
+          logOf(userId).map((e) => ({ ...e, title: '', body: '' })),
+        );
+      },
     },
     reads: {
       peek: async (userId) => states.get(userId) ?? noneRead(),

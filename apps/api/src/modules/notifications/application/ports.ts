@@ -9,6 +9,8 @@ export interface NotificationLog {
   tail(userId: string): Promise<number>;
   /** The entries at these seqs, in the same order (null where there is none). */
   readSeqs(userId: string, seqs: readonly number[]): Promise<(StoredNotification | null)[]>;
+  /** Rewrites every entry of the user without its title and body (account deletion). */
+  eraseAll(userId: string): Promise<void>;
 }
 
 /** Each user's read state, changed by one writer at a time (the loser decides again from the newer state). */

@@ -2,9 +2,9 @@ import type { Binary, Db } from 'mongodb';
 import { makeFoldedStore } from '../../../platform/mongo/folded-store.ts';
 import { replaceWhole } from '../../../platform/mongo/mongo.ts';
 import { makeSequencedLog } from '../../../platform/mongo/sequenced-log.ts';
-import type { RotationProgress } from '../../../platform/mongo/versioned-store.ts';
 import type { FieldCipher } from '../../../platform/security/field-cipher.ts';
 import { protectFields, type ProtectedStore } from '../../../platform/security/protected-fields.ts';
+import { sealedLogStore } from '../../../platform/security/sealed-log.ts';
 import type { NotificationLog, ReadStates } from '../application/ports.ts';
 import { applyRead, noneRead, type ReadChange, type ReadState } from '../domain/notification-reads.ts';
 import type { StoredNotification } from '../domain/notification.ts';
@@ -41,8 +41,6 @@ export function makeMongoNotificationRepository(
   importMany(users: ImportedNotifications[]): Promise<void>;
 } {
   const log = makeSequencedLog<SealedNotification>(db, NAME, { blockSize: 50, cache: 20_000 });
-  const entries = db.collection<{ _id: string; entry: SealedNotification }>(NAME);
-  const blocks = db.collection<{ _id: string; entries: SealedNotification[] }>(`${NAME}_blocks`);
   const protection = protectFields(cipher, NAME, PROTECTED_FIELDS);
   const reads = makeFoldedStore<ReadState, ReadChange>(db, 'notification_reads', { empty: noneRead, apply: applyRead });
   const tails = db.collection<{ _id: string; seq: number }>('notification_tails');
@@ -75,37 +73,6 @@ export function makeMongoNotificationRepository(
     return seqs.map((seq) => opened(found.get(seq) ?? null));
   }
 
-  /** Seals again, under the current key, the entries and block copies that are not (`npm run keys:rotate`). */
-  async function rotateKeys(onProgress: (p: RotationProgress) => void = () => undefined) {
-    const ofEntries = { collection: NAME, scanned: 0, resealed: 0 };
-    for await (const doc of entries.find()) {
-      ofEntries.scanned += 1;
-      if (!protection.isStale(doc.entry)) continue;
-      // Entries never change otherwise: this is their only writer, and it writes the same plaintext.
-      await entries.updateOne({ _id: doc._id }, { $set: { entry: protection.reseal(doc.entry, doc.entry.uid) } });
-      ofEntries.resealed += 1;
-      if (ofEntries.scanned % 1_000 === 0) onProgress(ofEntries);
-    }
-    onProgress(ofEntries);
-    const ofBlocks = { collection: `${NAME}_blocks`, scanned: 0, resealed: 0 };
-    for await (const doc of blocks.find()) {
-      ofBlocks.scanned += 1;
-      if (!doc.entries.some((e) => protection.isStale(e))) continue;
-      await blocks.updateOne({ _id: doc._id }, { $set: { entries: doc.entries.map((e) => protection.reseal(e, e.uid)) } });
-      ofBlocks.resealed += 1;
-    }
-    onProgress(ofBlocks);
-    return [ofEntries, ofBlocks];
-  }
-
-  async function keyUse() {
-    const use: Record<string, number> = {};
-    const count = (e: SealedNotification) => protection.keyIdsIn(e).forEach((id) => (use[id] = (use[id] ?? 0) + 1));
-    for await (const doc of entries.find()) count(doc.entry);
-    for await (const doc of blocks.find()) doc.entries.forEach(count);
-    return use;
-  }
-
   return {
     log: {
       async appendOnce(userId, entry) {
@@ -120,12 +87,18 @@ export function makeMongoNotificationRepository(
         return log.tail(userId);
       },
       readSeqs,
+      // Title and body become empty (sealed like any value); type, link and time stay.
+      eraseAll: (userId) =>
+        log.rewriteAll(
+          userId,
+          (entry) => protection.seal({ ...entry, title: '', body: '' }, entry.uid) as unknown as SealedNotification,
+        ),
     },
     reads: {
       peek: async (userId) => (await reads.peek(userId)).state,
       change: async (userId, decide) => (await reads.change(userId, decide)).state,
     },
-    protectedStore: { name: NAME, rotateKeys, keyUse },
+    protectedStore: sealedLogStore(db, NAME, protection),
     /** Stores users' notifications at once (an import into a database no API process serves), sealed, with their tails and read states. */
     async importMany(users) {
       await log.importMany(users.map(({ userId, entries }) => ({ key: userId, entries: entries.map(sealed) })));

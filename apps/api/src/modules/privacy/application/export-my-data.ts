@@ -8,6 +8,7 @@ const EMPTY: Pick<PersonalDataExport, ExportSection> = {
   appointments: [],
   prescriptions: [],
   messages: [],
+  notifications: [],
 };
 
 /** Folders the zip always has, so a reader finds them even when empty. */
@@ -28,7 +29,8 @@ function readme(exportedAt: string, rules: RetentionRule[]): string {
     '  medicalProfile  the medical profile you keep for your doctors',
     '  appointments    every appointment: doctor, times, status, your reason, and its history',
     '  prescriptions   the prescriptions your doctors wrote for you',
-    '  messages        your messages with your doctors',
+    '  messages        your conversations with your doctors, every message',
+    '  notifications   what DocTime told you in the app',
     'prescriptions/  each prescription as a PDF, named by its id',
     '',
     'Deleting your account (Profile > Your data) erases or anonymises all of this. Doctors keep',

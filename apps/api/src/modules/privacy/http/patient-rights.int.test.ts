@@ -147,6 +147,7 @@ describe('GET /api/v1/me/export', () => {
       }),
     ]);
     expect(data.prescriptions).toEqual([]);
+    expect(data.notifications).toEqual([expect.objectContaining({ type: 'appointment.booked', link: expect.any(String) })]);
     expect(data.messages).toEqual([
       {
         conversationId: conversation.id,
@@ -248,6 +249,10 @@ describe('DELETE /api/v1/me', () => {
       medications: [],
     });
     await expectNoTraceOf(patient);
+    // Their notifications (which named the doctor and times) keep neither title nor body.
+    const notices = await api.container.notifications.useCases.exportNotifications(patient.id);
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.map((n) => [n.title, n.body])).toEqual(notices.map(() => ['', '']));
     // The conversation is gone for the doctor too, and its messages lost their text.
     expect((await doctor.c.get(chat)).status).toBe(404);
     expect((await doctor.c.get('/api/v1/conversations')).body.items.map((c: { id: string }) => c.id)).not.toContain(
