@@ -61,6 +61,7 @@ describe('exportMyData', () => {
       appointments: [],
       prescriptions: [{ id: 'rx1' }],
       messages: [],
+      notifications: [],
     });
     expect(text(entries, 'README.txt')).toContain(
       'Prescriptions, kept 3 years by law (marked "retainedUnder": "medical-records-retention")',
