@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import http from 'node:http';
 import http2 from 'node:http2';
@@ -6,6 +7,7 @@ import tls from 'node:tls';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { verifiedAccount } from './support/api-setup.ts';
 import { baseUrl, launchBrowser } from './support/browser.ts';
 
 /** The deployment's Nginx config, served by `npm test` in front of the real app with a throwaway certificate. */
@@ -131,6 +133,59 @@ function nginxConnectionsTo(port: number): Set<number> {
     }
   }
   return ports;
+}
+
+/**
+ * A WebSocket through Nginx, spoken by hand (handshake, then text frames): the status of the
+ * handshake, the text messages as they arrive, and a way to send one (masked, as a client must).
+ */
+function webSocket(path: string) {
+  return new Promise<{ status: number; next(): Promise<string>; send(text: string): void; close(): void }>((resolve, reject) => {
+    const req = https.request(`${nginxUrl()}${path}`, {
+      rejectUnauthorized: false,
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': randomBytes(16).toString('base64'),
+      },
+    });
+    const refused = { next: () => Promise.reject(new Error('not upgraded')), send() {}, close() {} };
+    req.on('response', (res) => resolve({ status: res.statusCode!, ...refused }));
+    req.on('upgrade', (res, socket, head: Buffer) => {
+      let pending = head;
+      const texts: string[] = [];
+      const waiting: ((text: string) => void)[] = [];
+      socket.on('data', (chunk: Buffer) => {
+        pending = Buffer.concat([pending, chunk]);
+        // Server frames are unmasked; lengths up to 64 KiB are all Socket.io sends here.
+        while (pending.length >= 2) {
+          const short = pending[1]! & 0x7f;
+          const [start, length] = short === 126 ? [4, pending.length >= 4 ? pending.readUInt16BE(2) : Infinity] : [2, short];
+          if (pending.length < start + length) break;
+          if ((pending[0]! & 0x0f) === 1) texts.push(pending.subarray(start, start + length).toString());
+          pending = pending.subarray(start + length);
+        }
+        while (texts.length && waiting.length) waiting.shift()!(texts.shift()!);
+      });
+      resolve({
+        status: res.statusCode!,
+        next: () => new Promise<string>((r) => (texts.length ? r(texts.shift()!) : waiting.push(r))),
+        send(text) {
+          const payload = Buffer.from(text);
+          const mask = randomBytes(4);
+          const length =
+            payload.length < 126
+              ? Buffer.from([0x80 | payload.length])
+              : Buffer.from([0x80 | 126, payload.length >> 8, payload.length & 0xff]);
+          socket.write(Buffer.concat([Buffer.from([0x81]), length, mask, payload.map((byte, i) => byte ^ mask[i % 4]!)]));
+        },
+        close: () => socket.destroy(),
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /** The security headers the app sets (helmet); Nginx must pass each one through once, unchanged. */
@@ -330,5 +385,44 @@ describe('Nginx headers, compression and connections', () => {
       for (const port of open) if (!before.has(port)) opened.add(port);
     }
     expect(opened.size).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('Nginx in front of Socket.io (/socket.io/)', () => {
+  it('upgrades to a WebSocket that reaches the API’s Socket.io server, which checks the access token', async () => {
+    const { token } = await verifiedAccount('patient', 'Socket Patient');
+    for (const [auth, answer] of [
+      ['not a token', /^44\{"message":"UNAUTHENTICATED"\}$/],
+      [token, /^40\{"sid":"[^"]+"/],
+    ] as const) {
+      const ws = await webSocket('/socket.io/?EIO=4&transport=websocket');
+      try {
+        expect(ws.status).toBe(101);
+        // Engine.IO's open packet, then Socket.io's answer to CONNECT with the token.
+        expect(await ws.next()).toMatch(/^0\{"sid":"[^"]+","upgrades":\[\],"pingInterval":\d+/);
+        ws.send(`40${JSON.stringify({ token: auth })}`);
+        expect(await ws.next()).toMatch(answer);
+      } finally {
+        ws.close();
+      }
+    }
+  });
+
+  it('serves the long-polling fallback: handshake, CONNECT with the token, then its answer on the next poll', async () => {
+    const { token } = await verifiedAccount('patient', 'Polling Patient');
+    const open = await request(`${nginxUrl()}/socket.io/?EIO=4&transport=polling`);
+    expect([open.status, open.body.toString()]).toEqual([
+      200,
+      expect.stringMatching(/^0\{"sid":"[^"]+","upgrades":\["websocket"\]/),
+    ]);
+    const session = `${nginxUrl()}/socket.io/?EIO=4&transport=polling&sid=${JSON.parse(open.body.toString().slice(1)).sid}`;
+    const connect = await request(session, {
+      method: 'POST',
+      body: `40${JSON.stringify({ token })}`,
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    });
+    expect([connect.status, connect.body.toString()]).toEqual([200, 'ok']);
+    const connected = await request(session);
+    expect([connected.status, connected.body.toString()]).toEqual([200, expect.stringMatching(/^40\{"sid":"[^"]+"/)]);
   });
 });

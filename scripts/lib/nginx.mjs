@@ -36,7 +36,7 @@ export async function startNginx({ dataDir, appPort, httpsPort, httpPort }) {
   if (openssl.status !== 0) throw new Error('openssl could not make a test certificate');
 
   const site = readFileSync(path.join(root, 'deploy/nginx/doctime.conf'), 'utf8')
-    .replaceAll('127.0.0.1:3000', `127.0.0.1:${appPort}`)
+    .replace(/127\.0\.0\.1:\d+/g, `127.0.0.1:${appPort}`) // every upstream process: the one test API
     .replaceAll('listen 443 ssl http2;', `listen ${httpsPort} ssl http2;`)
     .replaceAll('listen 80;', `listen ${httpPort};`)
     .replace(/^\s*listen \[::\]:.*$/gm, '') // loopback IPv4 only in tests

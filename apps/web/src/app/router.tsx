@@ -1,4 +1,4 @@
-import { createBrowserRouter, Outlet } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { AdminDashboardPage } from '../features/admin/pages/admin-dashboard-page';
 import { AuditLogPage } from '../features/admin/pages/audit-log-page';
 import { KycQueuePage } from '../features/admin/pages/kyc-queue-page';
@@ -11,11 +11,14 @@ import { LoginPage } from '../features/auth/pages/login-page';
 import { ResetPasswordPage } from '../features/auth/pages/reset-password-page';
 import { SignupPage } from '../features/auth/pages/signup-page';
 import { VerifyEmailPage } from '../features/auth/pages/verify-email-page';
+import { DoctorAppointmentPage } from '../features/doctor/pages/doctor-appointment-page';
 import { DoctorAppointmentsPage } from '../features/doctor/pages/doctor-appointments-page';
 import { DoctorAvailabilityPage } from '../features/doctor/pages/doctor-availability-page';
 import { DoctorDashboardPage } from '../features/doctor/pages/doctor-dashboard-page';
 import { DoctorProfilePage } from '../features/doctor/pages/doctor-profile-page';
 import { LandingPage } from '../features/landing/landing-page';
+import { MessagesPage } from '../features/messaging/pages/messages-page';
+import { NotificationsPage } from '../features/notifications/pages/notifications-page';
 import { DoctorDetailsPage } from '../features/patient/pages/doctor-details-page';
 import { FindDoctorPage } from '../features/patient/pages/find-doctor-page';
 import { PatientAppointmentPage } from '../features/patient/pages/patient-appointment-page';
@@ -27,13 +30,14 @@ import { AdminLayout } from './layouts/admin-layout';
 import { AuthLayout } from './layouts/auth-layout';
 import { DoctorLayout } from './layouts/doctor-layout';
 import { PatientLayout } from './layouts/patient-layout';
+import { RealtimeSession } from './layouts/realtime-session';
 import { RoleLayout } from './layouts/role-layout';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
 
 export const router = createBrowserRouter([
   {
-    element: <Outlet />,
+    element: <RealtimeSession />,
     errorElement: <RouteErrorPage />,
     children: [
       { path: '/', element: <LandingPage /> },
@@ -75,6 +79,7 @@ export const router = createBrowserRouter([
           { path: 'doctors/:id', element: <DoctorDetailsPage /> },
           { path: 'appointments', element: <PatientAppointmentsPage /> },
           { path: 'appointments/:id', element: <PatientAppointmentPage /> },
+          { path: 'messages/:conversationId?', element: <MessagesPage /> },
           { path: 'profile', element: <PatientProfilePage /> },
         ],
       },
@@ -90,6 +95,8 @@ export const router = createBrowserRouter([
           { path: 'profile', element: <DoctorProfilePage /> },
           { path: 'availability', element: <DoctorAvailabilityPage /> },
           { path: 'appointments', element: <DoctorAppointmentsPage /> },
+          { path: 'appointments/:id', element: <DoctorAppointmentPage /> },
+          { path: 'messages/:conversationId?', element: <MessagesPage /> },
         ],
       },
       {
@@ -115,6 +122,15 @@ export const router = createBrowserRouter([
           </RequireUser>
         ),
         children: [{ index: true, element: <ChangePasswordPage /> }],
+      },
+      {
+        path: '/notifications',
+        element: (
+          <RequireUser>
+            <RoleLayout />
+          </RequireUser>
+        ),
+        children: [{ index: true, element: <NotificationsPage /> }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -25,8 +25,8 @@ describe('describeUploadRule', () => {
 
   it('falls back to the MIME type for types without a friendly name', () => {
     const text = describeUploadRule('chat-media');
-    expect(text).toMatch(/^JPEG, PNG, WebP, GIF, audio\/webm, /);
-    expect(text).toMatch(/ or video\/mp4, up to 25 MB$/);
+    expect(text).toMatch(/^JPEG, PNG, WebP, audio\/webm, /);
+    expect(text).toMatch(/, video\/mp4 or PDF, up to 25 MB$/);
   });
 });
 

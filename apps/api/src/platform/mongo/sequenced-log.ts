@@ -208,23 +208,23 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
           landed.set(ref, seq);
           return { seq, created };
         };
-        let from = await tail(key);
+        // A tail observed before the insert below: a seq this process saw filled, else a probe.
+        let from = hints.get(key) ?? (await tail(key));
         if ((await insertOrFail(uids, { _id: ref, from })) === 'duplicate') {
           const doc = await uids.findOne({ _id: ref });
           if (doc?.seq) return mark(doc.seq, false);
           from = doc?.from ?? 0;
         }
-        for (let checked = from; ;) {
-          const last = await tail(key);
-          const found = await findUid(key, uid, checked, last);
+        // Try the seq after the last one known; only a collision costs a probe and a scan.
+        for (let checked = from, next = Math.max(from, hints.get(key) ?? 0) + 1; ; next = (await tail(key)) + 1) {
+          const found = await findUid(key, uid, checked, next - 1);
           if (found) return mark(found, false);
-          checked = last;
-          if ((await insertAt(key, last + 1, entry)) === 'ok') {
-            // Only the storing call writes here. Lost (a crash), it costs a later scan, and the outbox drops the effects.
-            await uids
-              .updateOne({ _id: ref }, { $set: { seq: last + 1, ...(changeId ? { changeId } : {}) } })
-              .catch(() => undefined);
-            return mark(last + 1, true);
+          checked = next - 1;
+          if ((await insertAt(key, next, entry)) === 'ok') {
+            // Only the storing call writes here, after the fact: a reader (or the outbox) that
+            // comes first scans from `from` instead. Lost in a crash, the outbox drops the effects.
+            void uids.updateOne({ _id: ref }, { $set: { seq: next, ...(changeId ? { changeId } : {}) } }).catch(() => undefined);
+            return mark(next, true);
           }
         }
       });

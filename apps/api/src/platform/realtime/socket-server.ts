@@ -9,8 +9,14 @@ import type { Authenticate, Caller } from '../http/auth.middleware.ts';
 import type { RealtimePush, SocketEventHandler } from './realtime.ts';
 import type { Presence } from './presence.ts';
 
-/** A socket re-checks its session and account at most this often before handling an event (and at least this often anyway). */
-const RECHECK_MS = 15_000;
+/**
+ * How stale a socket's "session open, account not blocked" may be: checked
+ * again before an event once older, and by a timer (jittered, so sockets
+ * opened together do not check together). One check serves every socket of a
+ * session in this process. A block closes sockets at once anyway
+ * (`disconnectUser`); the token's expiry bounds the rest.
+ */
+const RECHECK_MS = 60_000;
 const roomOf = (userId: string) => `user:${userId}`;
 
 export interface RealtimeOptions {
@@ -40,13 +46,17 @@ export function makeRealtimeServer(options: RealtimeOptions) {
   let io: Server | undefined;
   let adapterRedis: Redis | undefined;
 
+  /** The latest check of each session in this process (a promise, so concurrent checks share one). */
+  const checks = new Map<string, { at: number; caller: Promise<Caller> }>();
   async function checkedCaller(socket: Socket): Promise<Caller> {
-    const data = socket.data as { caller: Caller; token: string; checkedAt: number };
-    if (Date.now() - data.checkedAt > RECHECK_MS) {
-      data.caller = await options.authenticate(data.token);
-      data.checkedAt = Date.now();
-    }
-    return data.caller;
+    const { caller, token } = socket.data as { caller: Caller; token: string };
+    const last = checks.get(caller.sessionId);
+    if (last && Date.now() - last.at < RECHECK_MS) return last.caller;
+    const check = { at: Date.now(), caller: options.authenticate(token) };
+    if (checks.size > 10_000) for (const [id, c] of checks) if (check.at - c.at > RECHECK_MS) checks.delete(id);
+    checks.set(caller.sessionId, check);
+    check.caller.catch(() => checks.get(caller.sessionId) === check && checks.delete(caller.sessionId));
+    return check.caller;
   }
 
   function errorAck(error: unknown) {
@@ -61,9 +71,10 @@ export function makeRealtimeServer(options: RealtimeOptions) {
     const exp = decodeJwt(token).exp;
     // The socket lives as long as its token; the client reconnects with a fresh one.
     const expiry = setTimeout(() => socket.disconnect(true), Math.max(0, (exp ?? 0) * 1000 - Date.now()));
-    const recheck = setInterval(() => {
-      checkedCaller(socket).catch(() => socket.disconnect(true));
-    }, RECHECK_MS);
+    const recheck = setInterval(
+      () => void checkedCaller(socket).catch(() => socket.disconnect(true)),
+      RECHECK_MS + Math.floor(Math.random() * RECHECK_MS),
+    );
     recheck.unref();
     void options.presence
       .connected(caller.userId, socket.id)
@@ -148,7 +159,8 @@ export function makeRealtimeServer(options: RealtimeOptions) {
         options
           .authenticate(typeof token === 'string' ? token : undefined)
           .then((caller) => {
-            socket.data = { caller, token, checkedAt: Date.now() };
+            socket.data = { caller, token };
+            checks.set(caller.sessionId, { at: Date.now(), caller: Promise.resolve(caller) });
             next();
           })
           .catch((error: unknown) => {

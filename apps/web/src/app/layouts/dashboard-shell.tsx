@@ -4,6 +4,7 @@ import { IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { Logo } from '../../components/logo';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { useAuth, useCurrentUser } from '../../lib/auth';
 import { afterLogoutPathFor, homePathFor } from '../../lib/roles';
 import { NavItem, type NavItemConfig } from './nav-item';
@@ -50,7 +51,16 @@ export function DashboardShell({ nav, areaLabel }: DashboardShellProps) {
             <Logo to={homePathFor(user.role)} />
           </Group>
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flexShrink: 1 }}>
-            <Text size="sm" fw={500} truncate="end" maw={{ base: 120, xs: 200, md: 280 }} miw={0} title={user.name}>
+            <NotificationBell />
+            <Text
+              size="sm"
+              fw={500}
+              truncate="end"
+              maw={{ base: 120, xs: 200, md: 280 }}
+              miw={0}
+              title={user.name}
+              visibleFrom="xs"
+            >
               {user.name}
             </Text>
             <Button

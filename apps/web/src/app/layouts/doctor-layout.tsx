@@ -1,4 +1,12 @@
-import { IconCalendarEvent, IconClockHour4, IconId, IconLayoutDashboard, IconUserCircle } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconClockHour4,
+  IconId,
+  IconLayoutDashboard,
+  IconMessages,
+  IconUserCircle,
+} from '@tabler/icons-react';
+import { MessagesUnreadBadge } from '../../features/messaging/components/messages-unread-badge';
 import { DashboardShell } from './dashboard-shell';
 import type { NavItemConfig } from './nav-item';
 
@@ -7,6 +15,7 @@ const nav: readonly NavItemConfig[] = [
   { label: 'Profile & KYC', to: '/doctor/profile', icon: <IconId size={18} aria-hidden /> },
   { label: 'Availability', to: '/doctor/availability', icon: <IconClockHour4 size={18} aria-hidden /> },
   { label: 'Appointments', to: '/doctor/appointments', icon: <IconCalendarEvent size={18} aria-hidden /> },
+  { label: 'Messages', to: '/doctor/messages', icon: <IconMessages size={18} aria-hidden />, badge: <MessagesUnreadBadge /> },
   { label: 'Account', to: '/account', icon: <IconUserCircle size={18} aria-hidden /> },
 ];
 

@@ -8,6 +8,8 @@ export interface NavItemConfig {
   icon: ReactNode;
   /** Match the path exactly (for dashboards, whose path prefixes the others). */
   end?: boolean;
+  /** Shown at the end, e.g. an unread count. */
+  badge?: ReactNode;
 }
 
 export function NavItem({ item, onNavigate }: { item: NavItemConfig; onNavigate: () => void }) {
@@ -18,6 +20,7 @@ export function NavItem({ item, onNavigate }: { item: NavItemConfig; onNavigate:
       to={item.to}
       label={item.label}
       leftSection={item.icon}
+      rightSection={item.badge}
       active={active}
       aria-current={active ? 'page' : undefined}
       onClick={onNavigate}

@@ -30,7 +30,7 @@ describe('appointment notifications', () => {
         type: 'appointment.booked',
         title: 'New booking',
         body: 'Pat One booked a consultation with you on Wednesday, 4 March 2026 at 08:00 (Europe/London).',
-        link: '/doctor/appointments',
+        link: '/doctor/appointments/a1',
       },
     ]);
     expect(JSON.stringify([shown('booked'), shown('rescheduled'), shown('cancelled')])).not.toContain('Chest pain');

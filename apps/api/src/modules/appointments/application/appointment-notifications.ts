@@ -33,7 +33,7 @@ export function sidesOf(a: Appointment): Side[] {
       email: a.doctor.email,
       other: a.patient.name,
       zone: a.doctor.timeZone,
-      link: '/doctor/appointments',
+      link: `/doctor/appointments/${a.id}`,
     },
   ];
 }

@@ -25,6 +25,10 @@ describe('inbox', () => {
     });
   });
 
+  it('folds a merged commit of several changes like the changes one by one', () => {
+    expect(inboxFold.apply(inboxFold.empty(), { changes })).toEqual(fold(changes));
+  });
+
   it('counts unread as what came after the read mark, even when the read was folded in first', () => {
     const early = fold([
       { conversationId: 'c', readUpTo: 5 },

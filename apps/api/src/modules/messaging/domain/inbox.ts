@@ -52,16 +52,17 @@ const same = (a: InboxEntry, b: InboxEntry) =>
   a.readUpTo === b.readUpTo &&
   a.deliveredUpTo === b.deliveredUpTo;
 
+/** What one write stores: one change, or several at once (a writer merges what queued up meanwhile). */
+export type InboxCommit = InboxChange | { changes: InboxChange[] };
+
+const applyOne = (state: InboxState, change: InboxChange): InboxState => ({
+  conversations: { ...state.conversations, [change.conversationId]: merged(state.conversations[change.conversationId], change) },
+});
+
 export const inboxFold = {
   empty: (): InboxState => ({ conversations: {} }),
-  apply(state: InboxState, change: InboxChange): InboxState {
-    return {
-      conversations: {
-        ...state.conversations,
-        [change.conversationId]: merged(state.conversations[change.conversationId], change),
-      },
-    };
-  },
+  apply: (state: InboxState, commit: InboxCommit): InboxState =>
+    'changes' in commit ? commit.changes.reduce(applyOne, state) : applyOne(state, commit),
 };
 
 /** The change to commit, or null when the inbox already says as much (nothing to write). */

@@ -12,6 +12,7 @@ interface ConversationDoc {
 
 /** Conversations never change once created, so each process keeps those it has read. */
 const CACHED = 50_000;
+const ERASURE_CHECK_MS = 5_000;
 
 const conversationOf = (doc: ConversationDoc): Conversation => ({
   id: doc._id,
@@ -24,6 +25,20 @@ export function makeMongoConversationRepository(db: Db): ConversationRepository 
   const docs = db.collection<ConversationDoc>('conversations');
   const erasures = db.collection<{ _id: string; at: Date }>('conversation_erasures');
   const cache = new Map<string, Conversation>();
+  /**
+   * Whether a conversation was erased can change, in any process: a "not erased" answer is
+   * kept ERASURE_CHECK_MS, so an erasure closes it everywhere within that (one read per
+   * conversation and interval instead of one per message).
+   */
+  const checkedAt = new Map<string, number>();
+  async function isErased(id: string) {
+    const at = checkedAt.get(id);
+    if (at !== undefined && Date.now() - at < ERASURE_CHECK_MS) return false;
+    if (await erasures.findOne({ _id: id })) return true;
+    if (checkedAt.size >= CACHED) checkedAt.delete(checkedAt.keys().next().value!);
+    checkedAt.set(id, Date.now());
+    return false;
+  }
   const remember = (c: Conversation) => {
     if (cache.size >= CACHED) cache.delete(cache.keys().next().value!);
     cache.set(c.id, c);
@@ -34,15 +49,15 @@ export function makeMongoConversationRepository(db: Db): ConversationRepository 
       return insertOrFail(docs, { _id: c.id, patientId: c.patientId, doctorId: c.doctorId, createdAt: c.createdAt });
     },
     async findById(id, options = {}) {
-      // The record is cached, whether it was erased is not: that one can change, in any process.
       const [cached, erased] = await Promise.all([
         cache.get(id) ?? docs.findOne({ _id: id }).then((doc) => doc && remember(conversationOf(doc))),
-        options.evenErased ? null : erasures.findOne({ _id: id }),
+        options.evenErased ? false : isErased(id),
       ]);
       return erased ? null : cached;
     },
     async markErased(id) {
       await insertOrFail(erasures, { _id: id, at: new Date() });
+      checkedAt.delete(id);
     },
   };
 }

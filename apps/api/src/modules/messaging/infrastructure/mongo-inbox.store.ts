@@ -1,27 +1,71 @@
 import type { Db, Document } from 'mongodb';
 import { makeFoldedStore, type Fold } from '../../../platform/mongo/folded-store.ts';
 import type { InboxStore, PairStore } from '../application/ports.ts';
-import { inboxChange, inboxFold, type InboxChange, type InboxState } from '../domain/inbox.ts';
+import { inboxChange, inboxFold, type InboxChange, type InboxCommit, type InboxState } from '../domain/inbox.ts';
 import { isNewer, pairFold, type PairChange, type PairState } from '../domain/posting-window.ts';
 
 const INBOXES = 'conversation_inboxes';
 const PAIRS = 'conversation_pairs';
 
-/** Each user's inbox as a folded record (`conversation_inboxes`, changes insert-only). */
+/**
+ * Each user's inbox as a folded record (`conversation_inboxes`, changes
+ * insert-only). Writes to one user's inbox queue up in this process and go as
+ * one commit: a busy inbox (a doctor hearing from many patients) costs one
+ * write per round trip, not one per message.
+ */
 export function makeMongoInboxStore(db: Db): InboxStore {
-  const store = makeFoldedStore<InboxState, InboxChange>(db, INBOXES, inboxFold);
+  const store = makeFoldedStore<InboxState, InboxCommit>(db, INBOXES, inboxFold);
+  type Waiting = { change: InboxChange; resolve(state: InboxState): void; reject(error: unknown): void };
+  const queues = new Map<string, Waiting[]>();
+
+  async function drain(userId: string, queue: Waiting[]) {
+    while (queue.length) {
+      const batch = queue.splice(0);
+      try {
+        const { state } = await store.change(userId, (current) => {
+          const changes = batch.flatMap(({ change }) => inboxChange(current, change) ?? []);
+          return changes.length ? (changes.length === 1 ? changes[0]! : { changes }) : null;
+        });
+        batch.forEach((w) => w.resolve(state));
+      } catch (error) {
+        batch.forEach((w) => w.reject(error));
+      }
+    }
+    queues.delete(userId);
+  }
+
   return {
     peek: async (userId) => (await store.peek(userId)).state,
-    change: async (userId, change) => (await store.change(userId, (state) => inboxChange(state, change))).state,
+    change: (userId, change) =>
+      new Promise<InboxState>((resolve, reject) => {
+        const queue = queues.get(userId);
+        if (queue) return void queue.push({ change, resolve, reject });
+        const started = [{ change, resolve, reject }];
+        queues.set(userId, started);
+        void drain(userId, started);
+      }),
   };
 }
+
+/** A pair's appointments change a few times per appointment: a process keeps what it read for PAIR_FRESH_MS. */
+const PAIR_FRESH_MS = 5_000;
 
 /** Each pair's appointments (`conversation_pairs`), keyed by the conversation id. */
 export function makeMongoPairStore(db: Db): PairStore {
   const store = makeFoldedStore<PairState, PairChange>(db, PAIRS, pairFold);
+  const seen = new Map<string, { at: number; state: PairState }>();
+  const remember = (id: string, state: PairState) => {
+    if (seen.size >= 50_000) seen.delete(seen.keys().next().value!);
+    seen.set(id, { at: Date.now(), state });
+    return state;
+  };
   return {
-    peek: async (id) => (await store.peek(id)).state,
-    fold: async (id, change) => (await store.change(id, (state) => (isNewer(state, change) ? change : null))).state,
+    async peek(id) {
+      const known = seen.get(id);
+      if (known && Date.now() - known.at < PAIR_FRESH_MS) return known.state;
+      return remember(id, (await store.peek(id)).state);
+    },
+    fold: async (id, change) => remember(id, (await store.change(id, (state) => (isNewer(state, change) ? change : null))).state),
   };
 }
 
@@ -41,11 +85,8 @@ function importFolded<S extends Document, C extends Document>(
 
 /** Creates users' inboxes (an import into a database no API process serves; fails if one exists). */
 export const importInboxes = (db: Db, inboxes: { userId: string; changes: InboxChange[] }[]) =>
-  importFolded(
-    db,
-    INBOXES,
-    inboxFold,
-    inboxes.map(({ userId, changes }) => ({ id: userId, changes })),
+  makeFoldedStore<InboxState, InboxCommit>(db, INBOXES, inboxFold).importMany(
+    inboxes.map(({ userId, changes }) => ({ id: userId, change: { changes } })),
   );
 
 /** Creates pairs' appointment records, keyed by the conversation id (an import, like `importInboxes`). */

@@ -1,6 +1,7 @@
 import type { Appointment } from '@doctime/contracts';
-import { Avatar, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Avatar, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconUserOff, IconX } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { AppointmentStatusBadge } from '../../../components/appointment-status-badge';
 import { CHANGES_CLOSED_HINT, awaitsOutcome, isChangeable } from '../../../lib/appointments';
 import { formatClockRange, formatShortDateIn } from '../../../lib/date-time';
@@ -46,9 +47,15 @@ export function DoctorAppointmentRow({ appointment: a, now, onOutcome, onCancel 
       <Group gap="sm" wrap="nowrap" align="flex-start" className={classes.who}>
         <Avatar name={a.patient.name} color="initials" size={36} radius={36} alt="" />
         <Stack gap={2} style={{ minWidth: 0 }}>
-          <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+          <Anchor
+            component={Link}
+            to={`/doctor/appointments/${encodeURIComponent(a.id)}`}
+            size="sm"
+            fw={600}
+            style={{ overflowWrap: 'anywhere' }}
+          >
             {a.patient.name}
-          </Text>
+          </Anchor>
           <Text size="sm" c={a.reason ? undefined : 'dimmed'} lineClamp={3} style={{ overflowWrap: 'anywhere' }}>
             {a.reason ?? 'No reason given'}
           </Text>

@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { AppointmentHistory } from '../../../components/appointment-history';
 import { AppointmentStatusBadge } from '../../../components/appointment-status-badge';
 import { CalendarDownloadButton } from '../../../components/calendar-download-button';
+import { ChatPanel } from '../../../components/chat/chat-panel';
 import { DetailList } from '../../../components/detail-list';
 import { EmptyState } from '../../../components/empty-state';
 import { LoadError } from '../../../components/load-error';
@@ -203,6 +204,7 @@ export function PatientAppointmentPage() {
             </Card>
           </Grid.Col>
         </Grid>
+        <ChatPanel appointmentId={a.id} />
       </Stack>
       <PatientAppointmentModals
         timeZone={timeZone}

@@ -1,0 +1,2 @@
+/** The notification centre, for every signed-in role. */
+export const NOTIFICATIONS_PAGE_PATH = '/notifications';
