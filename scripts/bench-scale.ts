@@ -120,6 +120,16 @@ const services = await startBenchServices('bench-scale', 'http://localhost:3400'
   redis: 6679,
 });
 const mongo = new MongoClient(services.env.MONGODB_URI);
+/**
+ * Database commands the API process sends, to report per request (each a round trip): its client
+ * is told to monitor them (`monitorCommands` in its URI) and every client counts what it sees.
+ */
+let commands = 0;
+const connect = MongoClient.prototype.connect;
+MongoClient.prototype.connect = function (this: MongoClient) {
+  this.on('commandStarted', () => void (commands += 1));
+  return connect.call(this);
+};
 await mongo.connect();
 const silent = makeLogger('silent');
 const passwordHash = await makeArgon2PasswordHasher().hash(PASSWORD);
@@ -470,7 +480,7 @@ async function seedNotifications(db: Db, world: World, accounts: { id: string }[
   log(`${world.name}: ${total - left} notifications (sealed, with read states) in ${seconds(t)}`);
 }
 
-type Measured = Map<string, { first: number; p50: number; p95: number }>;
+type Measured = Map<string, { first: number; ops: number; p50: number; p95: number }>;
 
 async function measure(
   world: World,
@@ -480,7 +490,14 @@ async function measure(
   await db.dropDatabase();
   const people = await seed(db, world);
 
-  const config = loadConfig({ ...process.env, ...services.env, NODE_ENV: 'test', MONGODB_DB: dbName, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    ...process.env,
+    ...services.env,
+    MONGODB_URI: `${services.env.MONGODB_URI}?monitorCommands=true`,
+    NODE_ENV: 'test',
+    MONGODB_DB: dbName,
+    LOG_LEVEL: 'silent',
+  });
   let t = performance.now();
   const container = await buildContainer(config, silent);
   const startupMs = performance.now() - t;
@@ -598,14 +615,18 @@ async function measure(
       const first = performance.now() - t;
       for (let i = 0; i < Math.min(4, samples); i++) await request();
       const timings: number[] = [];
+      const before = commands;
       for (let i = 0; i < samples; i++) {
         t = performance.now();
         await request();
         timings.push(performance.now() - t);
       }
+      const ops = (commands - before) / samples;
       timings.sort((a, b) => a - b);
-      results.set(name, { first, p50: percentile(timings, 50), p95: percentile(timings, 95) });
-      log(`${world.name}: ${name}: p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms`);
+      results.set(name, { first, ops, p50: percentile(timings, 50), p95: percentile(timings, 95) });
+      log(
+        `${world.name}: ${name}: p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms, ${ops.toFixed(1)} database commands`,
+      );
     }
     // What was measured is what was seeded (and posted), opened as the API opens it.
     const latest = (await json(`${thread}/messages`, patient)) as {
@@ -642,15 +663,15 @@ try {
   const ms = (n: number) => n.toFixed(1).padStart(8);
   console.log(`\nDocTime at scale (FerretDB/SQLite, 2 cores, same run): ${SAMPLES} sequential requests each, ms`);
   console.log(
-    `  world A: ${describe(SMALL)}\n  world B: ${describe(LARGE)}\n  in both: the measured conversation holds ${LARGE.chat.measuredConversation} messages, the measured patient and doctor ${LARGE.notifications.measuredEach} notifications each (40 unread); 1st: the first request of its kind in the process`,
+    `  world A: ${describe(SMALL)}\n  world B: ${describe(LARGE)}\n  in both: the measured conversation holds ${LARGE.chat.measuredConversation} messages, the measured patient and doctor ${LARGE.notifications.measuredEach} notifications each (40 unread); 1st: the first request of its kind in the process; ops: database commands (round trips) per request`,
   );
   console.log(
-    `  ${'endpoint'.padEnd(40)}${'A p50'.padStart(8)}${'A p95'.padStart(8)}${'B p50'.padStart(8)}${'B p95'.padStart(8)}  B/A p95${'A 1st'.padStart(8)}${'B 1st'.padStart(8)}`,
+    `  ${'endpoint'.padEnd(40)}${'A p50'.padStart(8)}${'A p95'.padStart(8)}${'B p50'.padStart(8)}${'B p95'.padStart(8)}  B/A p95${'A 1st'.padStart(8)}${'B 1st'.padStart(8)}${'A ops'.padStart(7)}${'B ops'.padStart(7)}`,
   );
   for (const [name, a] of small.results) {
     const b = large.results.get(name)!;
     console.log(
-      `  ${name.padEnd(40)}${ms(a.p50)}${ms(a.p95)}${ms(b.p50)}${ms(b.p95)}  ${(b.p95 / a.p95).toFixed(2).padStart(7)}${ms(a.first)}${ms(b.first)}${b.p95 > 100 ? '  > 100 ms' : ''}`,
+      `  ${name.padEnd(40)}${ms(a.p50)}${ms(a.p95)}${ms(b.p50)}${ms(b.p95)}  ${(b.p95 / a.p95).toFixed(2).padStart(7)}${ms(a.first)}${ms(b.first)}${a.ops.toFixed(1).padStart(7)}${b.ops.toFixed(1).padStart(7)}${b.p95 > 100 ? '  > 100 ms' : ''}`,
     );
   }
   console.log(

@@ -164,7 +164,7 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
     seen(key, seq);
     cache.set(idOf(key, seq), entry);
     // This entry fills its block: copy it (a reader copies it if this does not happen).
-    if (size && seq % size === 0) await readBlock(key, seq / size - 1).catch(() => null);
+    if (size && seq % size === 0) void readBlock(key, seq / size - 1).catch(() => null);
     return 'ok';
   }
 
@@ -199,6 +199,8 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
       uid: string,
       entry: E & { uid: string },
       changeId?: string,
+      /** Settles before the entry is inserted (e.g. its outbox entry being written meanwhile); a rejection stores nothing. */
+      ready: Promise<unknown> = Promise.resolve(),
     ): Promise<{ seq: number; created: boolean }> {
       return oneAtATime(key, async () => {
         const ref = idOf(key, uid);
@@ -215,6 +217,7 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
           if (doc?.seq) return mark(doc.seq, false);
           from = doc?.from ?? 0;
         }
+        await ready;
         // Try the seq after the last one known; only a collision costs a probe and a scan.
         for (let checked = from, next = Math.max(from, hints.get(key) ?? 0) + 1; ; next = (await tail(key)) + 1) {
           const found = await findUid(key, uid, checked, next - 1);

@@ -45,6 +45,8 @@ export function makeRealtimeServer(options: RealtimeOptions) {
   const presenceListeners: ((userId: string, online: boolean) => void)[] = [];
   let io: Server | undefined;
   let adapterRedis: Redis | undefined;
+  /** Set by close(): the sockets it drops are not news to anyone (and the database may be closing too). */
+  let closing = false;
 
   /** The latest check of each session in this process (a promise, so concurrent checks share one). */
   const checks = new Map<string, { at: number; caller: Promise<Caller> }>();
@@ -99,6 +101,7 @@ export function makeRealtimeServer(options: RealtimeOptions) {
     socket.on('disconnect', () => {
       clearTimeout(expiry);
       clearInterval(recheck);
+      if (closing) return;
       void options.presence
         .disconnected(caller.userId, socket.id)
         .then((last) => last && presenceListeners.forEach((listener) => listener(caller.userId, false)))
@@ -172,6 +175,7 @@ export function makeRealtimeServer(options: RealtimeOptions) {
       options.presence.start();
     },
     async close() {
+      closing = true;
       options.presence.stop();
       await io?.close();
       adapterRedis?.disconnect();

@@ -1,6 +1,7 @@
 import { chatKindOf, chatMediaRules, type MessageKind } from '@doctime/contracts';
 import { AppError } from '../../../platform/app-error.ts';
 import { notificationEffect, type SideEffect } from '../../../platform/side-effect.ts';
+import type { InboxEntry } from '../domain/inbox.ts';
 import type { Conversation, MessageMedia } from '../domain/message.ts';
 import { pairAppointments, postingWindow } from '../domain/posting-window.ts';
 import { loadConversation } from './load-conversation.ts';
@@ -57,13 +58,13 @@ export function makeSendMessage(deps: MessagingDeps) {
   /** The recipient's notification and e-mail come once per burst: for a message sent when they had read everything. */
   async function burstEffects(
     conversation: Conversation,
+    entry: InboxEntry | undefined,
     messageId: string,
     senderId: string,
-    recipientId: string,
     kind: MessageKind,
   ) {
     const conversationId = conversation.id;
-    const entry = (await deps.inboxes.peek(recipientId)).conversations[conversationId];
+    const recipientId = senderId === conversation.patientId ? conversation.doctorId : conversation.patientId;
     if (entry && entry.readUpTo < entry.lastSeq) return [];
     const sender = (await deps.users.findNames([senderId])).get(senderId) ?? 'Your care team';
     const role = recipientId === conversation.doctorId ? 'doctor' : 'patient';
@@ -84,7 +85,11 @@ export function makeSendMessage(deps: MessagingDeps) {
   return async function sendMessage(conversationId: string, senderId: string, input: SendMessageInput) {
     const { conversation, peerId } = await loadConversation(deps, conversationId, senderId);
     const id = deps.messageIdFor(conversationId, senderId, input.clientId);
-    const stored = await deps.messages.findById(conversationId, id);
+    const [stored, pair, recipientInbox] = await Promise.all([
+      deps.messages.findById(conversationId, id),
+      deps.pairs.peek(conversation.id),
+      deps.inboxes.peek(peerId),
+    ]);
     if (stored) return { message: messageView(stored), created: false };
 
     const wait = await deps.rateLimit(senderId);
@@ -92,14 +97,14 @@ export function makeSendMessage(deps: MessagingDeps) {
       throw new AppError('RATE_LIMITED', `You are sending messages too fast. Try again in ${wait} seconds.`, {
         retryAfterSeconds: wait,
       });
-    const window = postingWindow(pairAppointments(await deps.pairs.peek(conversation.id)), deps.clock.now());
+    const window = postingWindow(pairAppointments(pair), deps.clock.now());
     if (!window.canPost) throw new AppError('FORBIDDEN', window.reason);
 
     const media = input.kind === 'text' ? undefined : await attachMedia(conversationId, senderId, input);
     const text = input.text?.trim();
     const effects: SideEffect[] = [
       { type: MESSAGE_POSTED, payload: { conversationId, messageId: id } },
-      ...(await burstEffects(conversation, id, senderId, peerId, input.kind)),
+      ...(await burstEffects(conversation, recipientInbox.conversations[conversation.id], id, senderId, input.kind)),
     ];
     const { message, created } = await deps.messages.append(
       {

@@ -12,7 +12,7 @@ interface ConversationDoc {
 
 /** Conversations never change once created, so each process keeps those it has read. */
 const CACHED = 50_000;
-const ERASURE_CHECK_MS = 5_000;
+const ERASURE_CHECK_MS = 30_000;
 
 const conversationOf = (doc: ConversationDoc): Conversation => ({
   id: doc._id,

@@ -48,7 +48,7 @@ export function makeMongoInboxStore(db: Db): InboxStore {
 }
 
 /** A pair's appointments change a few times per appointment: a process keeps what it read for PAIR_FRESH_MS. */
-const PAIR_FRESH_MS = 5_000;
+const PAIR_FRESH_MS = 30_000;
 
 /** Each pair's appointments (`conversation_pairs`), keyed by the conversation id. */
 export function makeMongoPairStore(db: Db): PairStore {

@@ -80,13 +80,15 @@ export function makeMongoMessageLog(
   return {
     async append(message, effects) {
       const changeId = randomUUID();
-      const entry = await outbox.enqueue(effects, {
+      // The outbox entry and the message's id claim are written at once; the message only after both.
+      const enqueued = outbox.enqueue(effects, {
         collection: `${NAME}_uids`,
         id: `${message.conversationId}:${message.id}`,
         changeId,
       });
       // If this throws, whether it landed is unknown: the outbox finds out (and drops the entry if not).
-      const { seq, created } = await log.appendOnce(message.conversationId, message.id, toEntry(message), changeId);
+      const { seq, created } = await log.appendOnce(message.conversationId, message.id, toEntry(message), changeId, enqueued);
+      const entry = await enqueued;
       if (!created) {
         outbox.discard(entry);
         return { message: (await findById(message.conversationId, message.id)) ?? { ...message, seq }, created };
