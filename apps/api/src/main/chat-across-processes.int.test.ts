@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signedInAdmin } from '../test-support/accounts.ts';
 import { bookedPair, connect, emitAck, nextEvent } from '../test-support/chat.ts';
 import { startRedis, type RedisProcess } from '../test-support/redis-process.ts';
-import { startTestApi, type TestApi } from '../test-support/test-api.ts';
+import { startSiblingApi, startTestApi, type TestApi } from '../test-support/test-api.ts';
 
 /**
  * Two API processes on one database behind one Redis (the Streams adapter):
@@ -23,7 +23,7 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   redis = await startRedis();
   a = await startTestApi({ REDIS_URL: redis.url });
-  b = await startTestApi({ REDIS_URL: redis.url, JWT_SECRET: a.config.jwtSecret }, undefined, { dbName: a.dbName });
+  b = await startSiblingApi(a, { REDIS_URL: redis.url });
   pair = await bookedPair(a, (await signedInAdmin(a)).c);
 });
 afterAll(async () => {

@@ -67,3 +67,8 @@ export async function startTestApi(
   };
 }
 export type TestApi = Awaited<ReturnType<typeof startTestApi>>;
+
+/** Another API process on the same data that accepts the same access tokens (as a second instance behind the proxy would). */
+export function startSiblingApi(of: TestApi, env: Record<string, string> = {}) {
+  return startTestApi({ JWT_SECRET: of.config.jwtSecret, ...env }, undefined, { dbName: of.dbName });
+}

@@ -1,5 +1,5 @@
 import type { Appointment } from '@doctime/contracts';
-import { Text, ThemeIcon, Timeline } from '@mantine/core';
+import { Card, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
 import { IconCalendarCheck, IconCalendarRepeat, IconCheck, IconUserOff, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { formatDateTimeIn } from '../lib/date-time';
@@ -75,5 +75,17 @@ export function AppointmentHistory({ history, viewer, timeZone }: AppointmentHis
         );
       })}
     </Timeline>
+  );
+}
+
+/** The history as a titled card beside an appointment's details. */
+export function AppointmentHistoryCard(props: { history: HistoryEntry[]; viewer: Viewer; timeZone: string }) {
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="appointment-history-title">
+      <Title order={2} size="h4" mb="md" id="appointment-history-title">
+        History
+      </Title>
+      <AppointmentHistory {...props} />
+    </Card>
   );
 }

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signedIn, signedInAdmin } from '../../../test-support/accounts.ts';
 import { approvedDoctor } from '../../../test-support/doctors.ts';
 import type { ApiClient } from '../../../test-support/http-client.ts';
 import { settleSideEffects } from '../../../test-support/outbox.ts';
-import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
+import { startSiblingApi, startTestApi, type TestApi } from '../../../test-support/test-api.ts';
 
 /**
  * Reminders 24 hours and 15 minutes before a confirmed consultation, by e-mail
@@ -15,14 +14,13 @@ import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
  * one gets them for its new time only; one booked three hours ahead gets no
  * 24-hour reminder. Mails are counted in the real Mailpit.
  */
-const JWT_SECRET = randomBytes(32).toString('hex');
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 let one: TestApi;
 let two: TestApi;
 beforeAll(async () => {
-  one = await startTestApi({ JWT_SECRET });
-  two = await startTestApi({ JWT_SECRET }, undefined, { dbName: one.dbName });
+  one = await startTestApi();
+  two = await startSiblingApi(one);
 });
 afterAll(async () => {
   await two?.stop();

@@ -5,7 +5,7 @@ import { signedInAdmin } from '../../../test-support/accounts.ts';
 import { bookedPair, connect, emitAck } from '../../../test-support/chat.ts';
 import type { ApiClient } from '../../../test-support/http-client.ts';
 import { settleSideEffects } from '../../../test-support/outbox.ts';
-import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
+import { startSiblingApi, startTestApi, type TestApi } from '../../../test-support/test-api.ts';
 
 /**
  * What bounds a conversation: the per-user message rate (REST and socket
@@ -64,9 +64,7 @@ it('limits messages per user across REST and the socket, with a clear error and 
 it('drops a socket when its token expires', async () => {
   const pair = await bookedPair(api, admin);
   // A second API process on the same data whose access tokens live 2 seconds.
-  const shortLived = await startTestApi({ ACCESS_TOKEN_TTL_SECONDS: '2', JWT_SECRET: api.config.jwtSecret }, undefined, {
-    dbName: api.dbName,
-  });
+  const shortLived = await startSiblingApi(api, { ACCESS_TOKEN_TTL_SECONDS: '2' });
   try {
     const refreshed = await fetch(`${shortLived.baseUrl}/api/v1/auth/refresh`, {
       method: 'POST',

@@ -5,7 +5,7 @@ import { bookedPair, connect, nextEvent } from '../../../test-support/chat.ts';
 import type { ApiClient } from '../../../test-support/http-client.ts';
 import { waitForMail } from '../../../test-support/mailpit.ts';
 import { settleSideEffects } from '../../../test-support/outbox.ts';
-import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
+import { startSiblingApi, startTestApi, type TestApi } from '../../../test-support/test-api.ts';
 
 /**
  * Nobody misses a message: the first unread message of a burst puts one
@@ -19,7 +19,7 @@ let b: TestApi;
 let admin: ApiClient;
 beforeAll(async () => {
   a = await startTestApi();
-  b = await startTestApi({ JWT_SECRET: a.config.jwtSecret }, undefined, { dbName: a.dbName });
+  b = await startSiblingApi(a);
   admin = (await signedInAdmin(a)).c;
 });
 afterAll(async () => {

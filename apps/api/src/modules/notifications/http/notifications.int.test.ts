@@ -5,7 +5,7 @@ import { approvedDoctor } from '../../../test-support/doctors.ts';
 import { ApiClient } from '../../../test-support/http-client.ts';
 import { connect, nextEvent } from '../../../test-support/chat.ts';
 import { settleSideEffects } from '../../../test-support/outbox.ts';
-import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
+import { startSiblingApi, startTestApi, type TestApi } from '../../../test-support/test-api.ts';
 
 /**
  * The notification centre over HTTP on the real stack: what bookings,
@@ -14,13 +14,12 @@ import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
  * concurrent appends and marks on two API processes ending with the right
  * count, and the live push to every tab of the user on either process.
  */
-const JWT_SECRET = randomBytes(32).toString('hex'); // shared, so both processes accept the same tokens
 let api: TestApi;
 let other: TestApi;
 let admin: ApiClient;
 beforeAll(async () => {
-  api = await startTestApi({ JWT_SECRET });
-  other = await startTestApi({ JWT_SECRET }, undefined, { dbName: api.dbName });
+  api = await startTestApi();
+  other = await startSiblingApi(api);
   admin = (await signedInAdmin(api)).c;
 });
 afterAll(async () => {

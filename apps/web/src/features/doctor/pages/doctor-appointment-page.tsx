@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Grid, Group, Skeleton, Stack, Title, VisuallyHidden } from '@mantine/core';
 import { IconArrowLeft, IconCalendarSearch } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
-import { AppointmentHistory } from '../../../components/appointment-history';
+import { AppointmentHistoryCard } from '../../../components/appointment-history';
 import { AppointmentStatusBadge } from '../../../components/appointment-status-badge';
 import { ChatPanel } from '../../../components/chat/chat-panel';
 import { DetailList } from '../../../components/detail-list';
@@ -92,12 +92,7 @@ export function DoctorAppointmentPage() {
             </Card>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="appointment-history-title">
-              <Title order={2} size="h4" mb="md" id="appointment-history-title">
-                History
-              </Title>
-              <AppointmentHistory history={a.history} viewer="doctor" timeZone={zone} />
-            </Card>
+            <AppointmentHistoryCard history={a.history} viewer="doctor" timeZone={zone} />
           </Grid.Col>
         </Grid>
         <ChatPanel appointmentId={a.id} />

@@ -3,7 +3,7 @@ import { Anchor, Button, Card, Grid, Group, Skeleton, Stack, Text, ThemeIcon, Ti
 import { IconArrowLeft, IconCalendarSearch, IconCircleCheck, IconList } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { AppointmentHistory } from '../../../components/appointment-history';
+import { AppointmentHistoryCard } from '../../../components/appointment-history';
 import { AppointmentStatusBadge } from '../../../components/appointment-status-badge';
 import { CalendarDownloadButton } from '../../../components/calendar-download-button';
 import { ChatPanel } from '../../../components/chat/chat-panel';
@@ -196,12 +196,7 @@ export function PatientAppointmentPage() {
             </Card>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="appointment-history-title">
-              <Title order={2} size="h4" mb="md" id="appointment-history-title">
-                History
-              </Title>
-              <AppointmentHistory history={a.history} viewer="patient" timeZone={timeZone} />
-            </Card>
+            <AppointmentHistoryCard history={a.history} viewer="patient" timeZone={timeZone} />
           </Grid.Col>
         </Grid>
         <ChatPanel appointmentId={a.id} />
