@@ -27,13 +27,32 @@ export interface Folded<S> {
  * BSON binary field: FerretDB decodes a document field by field, so a bucket
  * of ten appointments reads in 4.6 ms packed against 10.5 ms nested.
  */
-export function makeFoldedStore<S extends Document, C extends Document>(db: Db, name: string, fold: Fold<S, C>) {
+export function makeFoldedStore<S extends Document, C extends Document>(
+  db: Db,
+  name: string,
+  fold: Fold<S, C>,
+  /**
+   * `remember`: keep the state this process last read or wrote of that many records, and
+   * write the next change from it without reading (a busy record's writes cost two writes,
+   * not two reads and two writes). If another writer came between, the insert collides and
+   * the change is decided again from a fresh read; a "nothing to do" is always confirmed by one.
+   */
+  options: { remember?: number } = {},
+) {
   const heads = db.collection<{ _id: string; n: number; state: Binary }>(name);
   const changes = db.collection<{ _id: string; change: C }>(`${name}_changes`);
   const key = (id: string, n: number) => `${id}:${n}`;
   const headOf = (id: string, { n, state }: Folded<S>) => ({ _id: id, n, state: new BSON.Binary(BSON.serialize(state)) });
   const foldedOf = (head: { n: number; state: Binary } | null): Folded<S> =>
     head ? { n: head.n, state: BSON.deserialize(head.state.buffer) as S } : { n: 0, state: fold.empty() };
+
+  const remembered = new Map<string, Folded<S>>();
+  const remember = (id: string, folded: Folded<S>) => {
+    if (!options.remember) return;
+    remembered.delete(id);
+    if (remembered.size >= options.remember) remembered.delete(remembered.keys().next().value!);
+    remembered.set(id, folded);
+  };
 
   async function read(id: string): Promise<Folded<S>> {
     let { n, state } = foldedOf(await heads.findOne({ _id: id }));
@@ -44,6 +63,7 @@ export function makeFoldedStore<S extends Document, C extends Document>(db: Db, 
     }
     // A head written late may be older than one already written: the next reader rolls it forward again.
     if (n > from) await replaceWhole(heads, id, headOf(id, { n, state }));
+    remember(id, { n, state });
     return { n, state };
   }
 
@@ -74,12 +94,14 @@ export function makeFoldedStore<S extends Document, C extends Document>(db: Db, 
      * committed first. Returns the state it left (or found) and whether it changed it.
      */
     async change(id: string, decide: (state: S) => C | null): Promise<Folded<S> & { changed: boolean }> {
-      for (;;) {
-        const { n, state } = await read(id);
+      for (let known = remembered.get(id); ; known = undefined) {
+        const { n, state } = known ?? (await read(id));
         const change = decide(state);
+        if (!change && known) continue;
         if (!change) return { n, state, changed: false };
         if ((await insertOrFail(changes, { _id: key(id, n + 1), change } as never)) === 'duplicate') continue;
         const next = { n: n + 1, state: fold.apply(state, change) };
+        remember(id, next);
         await replaceWhole(heads, id, headOf(id, next));
         return { ...next, changed: true };
       }

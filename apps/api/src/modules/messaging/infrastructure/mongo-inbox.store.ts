@@ -14,7 +14,7 @@ const PAIRS = 'conversation_pairs';
  * write per round trip, not one per message.
  */
 export function makeMongoInboxStore(db: Db): InboxStore {
-  const store = makeFoldedStore<InboxState, InboxCommit>(db, INBOXES, inboxFold);
+  const store = makeFoldedStore<InboxState, InboxCommit>(db, INBOXES, inboxFold, { remember: 10_000 });
   type Waiting = { change: InboxChange; resolve(state: InboxState): void; reject(error: unknown): void };
   const queues = new Map<string, Waiting[]>();
 

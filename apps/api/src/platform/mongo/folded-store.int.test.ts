@@ -1,0 +1,33 @@
+import { expect, it } from 'vitest';
+import { useScratchDb } from '../../test-support/scratch-db.ts';
+import { makeFoldedStore } from './folded-store.ts';
+
+/**
+ * A folded record written by several processes that remember its state (and
+ * write from it without reading): every change is kept exactly once, in a
+ * gapless sequence, and a stale memory costs a re-read, never a lost change.
+ */
+
+const scratch = useScratchDb();
+const union = {
+  empty: () => ({ items: [] as string[] }),
+  apply: (state: { items: string[] }, change: { item: string }) => ({ items: [...state.items, change.item] }),
+};
+
+it('keeps every change of four remembering writers racing on one record', async () => {
+  const writers = Array.from({ length: 4 }, () => makeFoldedStore(scratch.db, 'fold_race', union, { remember: 100 }));
+  const added = writers.flatMap((store, w) => Array.from({ length: 15 }, (_, i) => ({ store, item: `${w}-${i}` })));
+  // Each writer first learns the record, so later writes start from a remembered (soon stale) state.
+  await Promise.all(writers.map((store, w) => store.change('r', () => ({ item: `seed-${w}` }))));
+  await Promise.all(added.map(({ store, item }) => store.change('r', (state) => (state.items.includes(item) ? null : { item }))));
+  const fresh = makeFoldedStore(scratch.db, 'fold_race', union);
+  const { n, state } = await fresh.read('r');
+  expect(n).toBe(4 + 60);
+  expect([...state.items].sort()).toEqual([...added.map((a) => a.item), ...[0, 1, 2, 3].map((w) => `seed-${w}`)].sort());
+  // A stale memory collides with the newer change and decides again from a fresh read.
+  const stale = writers[0]!;
+  await writers[1]!.change('r', () => ({ item: 'late' }));
+  const result = await stale.change('r', (s) => (s.items.includes('late') ? null : { item: 'late' }));
+  expect(result.changed).toBe(false);
+  expect((await fresh.read('r')).state.items.filter((i) => i === 'late')).toHaveLength(1);
+});
