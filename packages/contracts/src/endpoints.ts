@@ -90,7 +90,8 @@ export interface Endpoint {
    * `FORBIDDEN` for roles, 404 for a path id).
    */
   errors?: readonly ErrorCode[];
-  response: { status: number; schema?: z.ZodType; contentType?: string };
+  /** `replayStatus`: the status of the same answer to a retry of a request already done (e.g. 200 beside 201). */
+  response: { status: number; schema?: z.ZodType; contentType?: string; replayStatus?: number };
 }
 
 export const endpoints: Endpoint[] = [
@@ -561,7 +562,7 @@ export const endpoints: Endpoint[] = [
     access: ['patient', 'doctor'],
     body: SendMessageRequest,
     errors: ['RATE_LIMITED'],
-    response: { status: 201, schema: MessageResponse },
+    response: { status: 201, schema: MessageResponse, replayStatus: 200 },
   },
   {
     operationId: 'markConversationRead',

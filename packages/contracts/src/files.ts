@@ -35,10 +35,14 @@ export const CreateUploadRequest = z
   .meta({
     id: 'CreateUploadRequest',
     // What the refinement says, for OpenAPI: each purpose's types and largest size.
-    oneOf: Object.entries(uploadRules).map(([purpose, rule]) => ({
-      properties: { purpose: { const: purpose }, contentType: { enum: rule.contentTypes }, size: { maximum: rule.maxBytes } },
-      required: ['purpose'],
-    })),
+    oneOf: Object.entries({ ...uploadRules, 'chat-media': undefined })
+      .flatMap(([purpose, rule]) =>
+        rule ? [{ purpose, rule }] : Object.values(chatMediaRules).map((kindRule) => ({ purpose, rule: kindRule })),
+      )
+      .map(({ purpose, rule }) => ({
+        properties: { purpose: { const: purpose }, contentType: { enum: rule.contentTypes }, size: { maximum: rule.maxBytes } },
+        required: ['purpose'],
+      })),
   });
 export type CreateUploadRequest = z.input<typeof CreateUploadRequest>;
 

@@ -45,9 +45,9 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    server.close();
     server.closeAllConnections();
-    // Closes every socket, then the HTTP server.
-    await container.close();
+    await container.close(); // sockets first
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -30,6 +30,8 @@ export interface OutgoingNotification {
   body: string;
   /** A path in the web app, e.g. `/patient/appointments/<id>`. */
   link: string;
+  /** Notifications of one user with the same key are stored once (e.g. one per burst of messages). */
+  key?: string;
 }
 
 export function notificationEffect(notification: OutgoingNotification): SideEffect {

@@ -22,8 +22,10 @@ export function makeNotificationsModule(
 ) {
   const { protectedStore, ...store } = makeMongoNotificationRepository(db, cipher);
   const useCases = makeNotificationsUseCases({ ...store, ...deps });
-  const deliver: EffectHandler = (payload, { entryId }) =>
-    useCases.deliverNotification(payload as unknown as OutgoingNotification, entryId);
+  const deliver: EffectHandler = (payload, { entryId }) => {
+    const notification = payload as unknown as OutgoingNotification;
+    return useCases.deliverNotification(notification, notification.key ?? entryId);
+  };
   return {
     useCases,
     router: notificationsRouter(useCases, guards),

@@ -68,6 +68,9 @@ function operation(e: Endpoint): ZodOpenApiOperationObject {
     ...(e.body ? { requestBody: { required: true, content: { 'application/json': { schema: e.body } } } } : {}),
     responses: {
       [String(e.response.status)]: { description: 'Success', ...success },
+      ...(e.response.replayStatus
+        ? { [String(e.response.replayStatus)]: { description: 'Done already: the answer to a retry', ...success } }
+        : {}),
       ...errorResponses(e),
       default: { description: 'Any other error (codes in API.md)', content: errorContent },
     },

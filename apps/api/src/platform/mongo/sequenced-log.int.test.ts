@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { useScratchDb } from '../../test-support/scratch-db.ts';
 import { makeSequencedLog } from './sequenced-log.ts';
 
@@ -48,10 +48,13 @@ it('with blocks, reads full blocks from their copies, and a reader copies a bloc
   const log = makeSequencedLog<{ n: number }>(scratch.db, 'log_blocks', { blockSize: 4 });
   for (let n = 1; n <= 10; n++) await log.append('k', { n });
   const copies = scratch.db.collection('log_blocks_blocks');
-  expect(await copies.find().sort({ _id: 1 }).toArray()).toEqual([
-    { _id: 'k:0', entries: [1, 2, 3, 4].map((n) => ({ n })) },
-    { _id: 'k:1', entries: [5, 6, 7, 8].map((n) => ({ n })) },
-  ]);
+  // The appender of a block's last entry copies it in the background, right after its append.
+  await vi.waitFor(async () =>
+    expect(await copies.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 'k:0', entries: [1, 2, 3, 4].map((n) => ({ n })) },
+      { _id: 'k:1', entries: [5, 6, 7, 8].map((n) => ({ n })) },
+    ]),
+  );
   const expected = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ n: from + i }));
   const reader = () => makeSequencedLog<{ n: number }>(scratch.db, 'log_blocks', { blockSize: 4 });
   const fresh = reader();

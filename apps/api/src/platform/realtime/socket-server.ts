@@ -174,10 +174,15 @@ export function makeRealtimeServer(options: RealtimeOptions) {
       io.on('connection', onConnection);
       options.presence.start();
     },
+    /** Closes every socket and the adapter; the HTTP server stays its owner's to close. */
     async close() {
       closing = true;
       options.presence.stop();
-      await io?.close();
+      if (io) {
+        io.disconnectSockets(true);
+        await io.of('/').adapter.close();
+        io.engine.close();
+      }
       adapterRedis?.disconnect();
     },
   };

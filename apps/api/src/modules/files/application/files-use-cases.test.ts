@@ -22,7 +22,7 @@ describe('attachFile', () => {
     fake.put(uploadKey, PNG, 'image/png');
     expect(await uc.getFileUrl(fileId)).toBeNull();
 
-    expect(await attach()).toEqual({ fileId, contentType: 'image/png' });
+    expect(await attach()).toEqual({ fileId, contentType: 'image/png', size: 11 });
     const [key] = attachedKeys();
     expect(key).toMatch(new RegExp(`^attached/avatar/doc-1/${fileId}/`));
     expect(fake.objects.has(uploadKey)).toBe(false);
@@ -31,7 +31,7 @@ describe('attachFile', () => {
     // The presigned PUT is still valid: rewriting the upload key changes nothing served.
     fake.put(uploadKey, 'evil-bytes!', 'image/png');
     expect((await uc.getFileUrl(fileId))!.url).toBe(`get://${key}`);
-    expect(await attach()).toEqual({ fileId, contentType: 'image/png' });
+    expect(await attach()).toEqual({ fileId, contentType: 'image/png', size: 11 });
     expect(attachedKeys()).toEqual([key]);
     expect(fake.objects.get(key!)!.bytes).toBe(PNG);
   });
@@ -40,7 +40,7 @@ describe('attachFile', () => {
     const { fake, fileId, uploadKey, attach, attachedKeys } = await setup();
     fake.put(uploadKey, PNG, 'image/png');
     const results = await Promise.all(Array.from({ length: 10 }, attach));
-    expect(results).toEqual(Array.from({ length: 10 }, () => ({ fileId, contentType: 'image/png' })));
+    expect(results).toEqual(Array.from({ length: 10 }, () => ({ fileId, contentType: 'image/png', size: 11 })));
     expect(fake.attachments.size).toBe(1);
     expect(attachedKeys()).toEqual([fake.attachments.get(fileId)!.key]);
   });
@@ -92,7 +92,7 @@ describe('attachFile', () => {
       });
       fake.objects.delete(uploadKey);
     };
-    expect(await attach()).toEqual({ fileId, contentType: 'image/png' });
+    expect(await attach()).toEqual({ fileId, contentType: 'image/png', size: 11 });
     expect(fake.attachments.get(fileId)!.etag).toBe('"w"');
   });
 

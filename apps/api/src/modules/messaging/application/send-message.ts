@@ -66,6 +66,8 @@ export function makeSendMessage(deps: MessagingDeps) {
     const conversationId = conversation.id;
     const recipientId = senderId === conversation.patientId ? conversation.doctorId : conversation.patientId;
     if (entry && entry.readUpTo < entry.lastSeq) return [];
+    // Messages sent before the inbox shows the first as unread make the same burst: one key for it.
+    const burst = `${conversationId}:${recipientId}:${entry?.readUpTo ?? 0}`;
     const sender = (await deps.users.findNames([senderId])).get(senderId) ?? 'Your care team';
     const role = recipientId === conversation.doctorId ? 'doctor' : 'patient';
     const dueAt = new Date(deps.clock.now().getTime() + UNREAD_MAIL_AFTER_MS).toISOString();
@@ -77,8 +79,9 @@ export function makeSendMessage(deps: MessagingDeps) {
         // Never the text itself: notifications and e-mails carry no health data.
         body: kind === 'text' ? 'Open the conversation to read it.' : `${sender} sent you ${KIND_NAMES[kind]}.`,
         link: `/${role}/messages/${conversationId}`,
+        key: `message.new:${burst}`,
       }),
-      { type: UNREAD_CHECK, payload: { conversationId, messageId, recipientId, dueAt } },
+      { type: UNREAD_CHECK, payload: { conversationId, messageId, recipientId, dueAt, burst } },
     ];
   }
 

@@ -8,12 +8,14 @@ export interface UnreadCheck {
   messageId: string;
   recipientId: string;
   dueAt: string;
+  /** The burst (conversation, recipient, their read mark): one check, one e-mail at most, per burst. */
+  burst: string;
 }
 
-/** The first unread message of a burst schedules one check, 10 minutes on (the scheduler keeps one per message id). */
+/** The first unread message of a burst schedules one check, 10 minutes on (the scheduler fires one per burst). */
 export function makeScheduleUnreadCheck(deps: MessagingDeps) {
   return async function scheduleUnreadCheck(check: UnreadCheck) {
-    await deps.scheduler.schedule(new Date(check.dueAt), UNREAD_MAIL, { ...check }, `unread:${check.messageId}`);
+    await deps.scheduler.schedule(new Date(check.dueAt), UNREAD_MAIL, { ...check }, `unread:${check.burst}`);
   };
 }
 
