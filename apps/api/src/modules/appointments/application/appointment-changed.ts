@@ -31,12 +31,6 @@ export function appointmentChanged(a: Appointment): SideEffect {
   return { type: APPOINTMENT_CHANGED, payload: { ...facts, start: facts.start.toISOString(), end: facts.end.toISOString() } };
 }
 
-/** The facts in an `appointment.changed` payload. */
-export function factsFromPayload(payload: Record<string, unknown>): AppointmentFacts {
-  const p = payload as unknown as Omit<AppointmentFacts, 'start' | 'end'> & { start: string; end: string };
-  return { ...p, start: new Date(p.start), end: new Date(p.end) };
-}
-
 /** An appointment's facts by id (no caller check: for modules that check the caller themselves). */
 export function makeFindAppointmentFacts(deps: AppointmentsDeps) {
   return async function findAppointmentFacts(id: string): Promise<AppointmentFacts | null> {
