@@ -54,25 +54,47 @@ export function makeFoldedStore<S extends Document, C extends Document>(
     remembered.set(id, folded);
   };
 
-  async function read(id: string): Promise<Folded<S>> {
-    let { n, state } = foldedOf(await heads.findOne({ _id: id }));
-    const from = n;
+  /** Applies the changes after `folded` that exist now. */
+  async function rollForward(id: string, folded: Folded<S>): Promise<Folded<S>> {
+    let { n, state } = folded;
     for (let next = await changes.findOne({ _id: key(id, n + 1) }); next; next = await changes.findOne({ _id: key(id, n + 1) })) {
       state = fold.apply(state, next.change);
       n += 1;
     }
-    // A head written late may be older than one already written: the next reader rolls it forward again.
-    if (n > from) await replaceWhole(heads, id, headOf(id, { n, state }));
-    remember(id, { n, state });
     return { n, state };
+  }
+
+  /**
+   * Writes the head at `folded`, then looks for the change after it and, while there is one,
+   * writes the head again further on. Two writers' head writes may land in either order, so
+   * a head at n can overwrite one at n + 1; but the writer of the last head to land then finds
+   * change n + 1 and writes again. Once writers stop, the head is the whole fold (which `peek`
+   * relies on).
+   */
+  async function writeHead(id: string, folded: Folded<S>): Promise<Folded<S>> {
+    for (;;) {
+      await replaceWhole(heads, id, headOf(id, folded));
+      const further = await rollForward(id, folded);
+      if (further.n === folded.n) return folded;
+      folded = further;
+    }
+  }
+
+  async function read(id: string): Promise<Folded<S>> {
+    const head = foldedOf(await heads.findOne({ _id: id }));
+    let folded = await rollForward(id, head);
+    if (folded.n > head.n) folded = await writeHead(id, folded);
+    remember(id, folded);
+    return folded;
   }
 
   return {
     read,
     /**
      * The head alone: one read instead of two or more, for read models that may lag by a
-     * change in flight. A writer's own change is in the head before its `change` returns, and a
-     * head left behind by a crash is rolled forward by the record's next writer (or retry).
+     * change in flight. A writer's own change is in the head before its `change` returns, once
+     * writers stop the head holds every change (`writeHead`), and a head left behind by a crash
+     * is rolled forward by the record's next writer (or retry).
      */
     async peek(id: string): Promise<Folded<S>> {
       return foldedOf(await heads.findOne({ _id: id }, { projection: { n: 1, state: 1 } }));
@@ -100,9 +122,8 @@ export function makeFoldedStore<S extends Document, C extends Document>(
         if (!change && known) continue;
         if (!change) return { n, state, changed: false };
         if ((await insertOrFail(changes, { _id: key(id, n + 1), change } as never)) === 'duplicate') continue;
-        const next = { n: n + 1, state: fold.apply(state, change) };
+        const next = await writeHead(id, { n: n + 1, state: fold.apply(state, change) });
         remember(id, next);
-        await replaceWhole(heads, id, headOf(id, next));
         return { ...next, changed: true };
       }
     },
