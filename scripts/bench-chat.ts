@@ -365,7 +365,9 @@ async function measureDocTime(): Promise<Row[]> {
   };
   const apis: ChildProcess[] = [];
   const startApi = async (port: number) => {
-    const api = spawn(process.execPath, ['apps/api/src/main/server.ts'], {
+    // BENCH_CPU_PROF=<dir>: each API process writes a CPU profile there when it stops.
+    const profile = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`] : [];
+    const api = spawn(process.execPath, [...profile, 'apps/api/src/main/server.ts'], {
       cwd: root,
       stdio: 'inherit',
       env: { ...env, PORT: String(port) },

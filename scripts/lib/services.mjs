@@ -26,7 +26,9 @@ export function ensureGoTools() {
     'ferretdb/go.mod',
     'ferretdb/go.sum',
     'ferretdb/main.go',
-    'ferretdb/patches/sqlite-id-index.patch',
+    ...readdirSync(path.join(root, 'tools/ferretdb/patches'))
+      .sort()
+      .map((patch) => `ferretdb/patches/${patch}`),
     'mailpit/go.mod',
     'mailpit/go.sum',
     'seaweedfs/go.mod',

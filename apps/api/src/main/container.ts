@@ -19,7 +19,7 @@ import { makePresence } from '../platform/realtime/presence.ts';
 import { makeRealtimeServer } from '../platform/realtime/socket-server.ts';
 import { makeJobLeases } from '../platform/mongo/job-lease.ts';
 import { connectMongo } from '../platform/mongo/mongo.ts';
-import { consumePoint, makeAttemptThrottle, makeLimiter, type Limit } from '../platform/rate-limiters.ts';
+import { consumePoint, refundPoint, makeAttemptThrottle, makeLimiter, type Limit } from '../platform/rate-limiters.ts';
 import { makeMemoryBusyIndex, makeRedisBusyIndex } from '../platform/redis/busy-index.ts';
 import { connectRedis } from '../platform/redis/redis.ts';
 import { makeArgon2PasswordHasher } from '../platform/security/argon2-password-hasher.ts';
@@ -193,7 +193,11 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       files: { attachFile: files.useCases.attachFile },
       realtime,
       scheduler: scheduledEffects,
-      rateLimit: (userId) => consumePoint(messageLimiter, userId),
+      notify: (notification) => notifications.useCases.deliverNotification(notification, notification.key),
+      messageBudget: {
+        spend: (userId) => consumePoint(messageLimiter, userId),
+        refund: (userId) => refundPoint(messageLimiter, userId),
+      },
       conversationIdFor: (patientId, doctorId) => derivedId(`conversation:${patientId}:${doctorId}`),
       messageIdFor: (conversationId, senderId, clientId) => derivedId(`message:${conversationId}:${senderId}:${clientId}`),
       webOrigin: config.webOrigin,

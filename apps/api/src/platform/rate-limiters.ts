@@ -37,6 +37,11 @@ export async function consumePoint(limiter: RateLimiterAbstract, key: string, se
   }
 }
 
+/** Gives back a point consumed for something that turned out to cost nothing (a retry). */
+export async function refundPoint(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  await limiter.reward(key, 1);
+}
+
 /**
  * Attempts with growing delays (the `AttemptThrottle` port), atomic in the
  * store: `attempts` counts a key's reserved attempts by atomic increment, and

@@ -3,7 +3,7 @@ import type { AuthGuards } from '../../platform/http/auth.middleware.ts';
 import type { EffectHandler, Outbox } from '../../platform/outbox/outbox.ts';
 import type { FieldCipher } from '../../platform/security/field-cipher.ts';
 import type { AppointmentFacts, MessagingDeps } from './application/ports.ts';
-import { MESSAGE_POSTED, UNREAD_CHECK } from './application/send-message.ts';
+import { MESSAGE_POSTED } from './application/send-message.ts';
 import { UNREAD_MAIL, type UnreadCheck } from './application/unread-mail.ts';
 import { makeMessagingUseCases } from './application/use-cases.ts';
 import { messagingRouter } from './http/messaging.routes.ts';
@@ -32,7 +32,6 @@ export function makeMessagingModule(
   });
   const effectHandlers: Record<string, EffectHandler> = {
     [MESSAGE_POSTED]: (payload) => useCases.deliverMessage(payload as { conversationId: string; messageId: string }),
-    [UNREAD_CHECK]: (payload) => useCases.scheduleUnreadCheck(payload as unknown as UnreadCheck),
     // Every committed appointment version (appointments' `appointment.changed`, dates as ISO strings).
     'appointment.changed': async (payload) => {
       const facts = payload as unknown as AppointmentFacts & { start: string; end: string };

@@ -1,5 +1,5 @@
 import type { UploadPurpose } from '@doctime/contracts';
-import type { SideEffect } from '../../../platform/side-effect.ts';
+import type { OutgoingNotification, SideEffect } from '../../../platform/side-effect.ts';
 import type { InboxChange, InboxState } from '../domain/inbox.ts';
 import type { Conversation, Message, MessageMedia } from '../domain/message.ts';
 import type { PairChange, PairState } from '../domain/posting-window.ts';
@@ -80,10 +80,12 @@ export interface MessagingDeps {
     toUsers(userIds: readonly string[], event: string, payload: unknown): void;
     presence: { status(userIds: readonly string[]): Promise<Map<string, { online: boolean; lastSeenAt?: Date }>> };
   };
+  /** Stores a notification once per key and pushes it to the user's tabs (the notifications module). */
+  notify(notification: OutgoingNotification & { key: string }): Promise<void>;
   /** Effects decided at a later time, exactly once (platform/outbox/scheduled-effects.ts). */
   scheduler: { schedule(at: Date, type: string, payload: Record<string, unknown>, uid: string): Promise<void> };
-  /** Seconds to wait when the user has sent too many messages lately, else null. */
-  rateLimit(userId: string): Promise<number | null>;
+  /** The user's message budget: `spend` answers seconds to wait when it is used up, else null; `refund` gives one back. */
+  messageBudget: { spend(userId: string): Promise<number | null>; refund(userId: string): Promise<void> };
   /** The conversation id of a patient-doctor pair: the same pair always gets the same id. */
   conversationIdFor(patientId: string, doctorId: string): string;
   /** A message's id from its conversation, sender and client id. */

@@ -1,17 +1,12 @@
 import { chatKindOf, chatMediaRules, type MessageKind } from '@doctime/contracts';
 import { AppError } from '../../../platform/app-error.ts';
-import { notificationEffect, type SideEffect } from '../../../platform/side-effect.ts';
-import type { InboxEntry } from '../domain/inbox.ts';
-import type { Conversation, MessageMedia } from '../domain/message.ts';
+import type { MessageMedia } from '../domain/message.ts';
 import { pairAppointments, postingWindow } from '../domain/posting-window.ts';
 import { loadConversation } from './load-conversation.ts';
 import { messageView } from './message-view.ts';
 import type { MessagingDeps } from './ports.ts';
 
 export const MESSAGE_POSTED = 'message.posted';
-export const UNREAD_CHECK = 'message.unread-check';
-/** A message still unread this long after it was sent brings its recipient one e-mail. */
-export const UNREAD_MAIL_AFTER_MS = 10 * 60_000;
 
 export interface SendMessageInput {
   clientId: string;
@@ -21,7 +16,7 @@ export interface SendMessageInput {
   durationMs?: number;
 }
 
-const KIND_NAMES: Record<Exclude<MessageKind, 'text'>, string> = {
+export const KIND_NAMES: Record<Exclude<MessageKind, 'text'>, string> = {
   image: 'a photo',
   audio: 'a voice note',
   video: 'a video clip',
@@ -32,7 +27,8 @@ const KIND_NAMES: Record<Exclude<MessageKind, 'text'>, string> = {
  * Posts a message (REST or socket). A retry with the same client id answers
  * the message stored first (created: false) and does nothing else. Delivery to
  * both participants' sockets, their inboxes, the recipient's notification and
- * the "still unread" e-mail are effects of the stored message (the outbox).
+ * the "still unread" e-mail follow from the stored message (its one outbox
+ * effect, deliver-message.ts), so the request waits only for the message.
  */
 export function makeSendMessage(deps: MessagingDeps) {
   async function attachMedia(conversationId: string, senderId: string, input: SendMessageInput): Promise<MessageMedia> {
@@ -55,60 +51,39 @@ export function makeSendMessage(deps: MessagingDeps) {
     return { ...media, ...(input.durationMs !== undefined ? { durationMs: input.durationMs } : {}) };
   }
 
-  /** The recipient's notification and e-mail come once per burst: for a message sent when they had read everything. */
-  async function burstEffects(
-    conversation: Conversation,
-    entry: InboxEntry | undefined,
-    messageId: string,
-    senderId: string,
-    kind: MessageKind,
-  ) {
-    const conversationId = conversation.id;
-    const recipientId = senderId === conversation.patientId ? conversation.doctorId : conversation.patientId;
-    if (entry && entry.readUpTo < entry.lastSeq) return [];
-    // Messages sent before the inbox shows the first as unread make the same burst: one key for it.
-    const burst = `${conversationId}:${recipientId}:${entry?.readUpTo ?? 0}`;
-    const sender = (await deps.users.findNames([senderId])).get(senderId) ?? 'Your care team';
-    const role = recipientId === conversation.doctorId ? 'doctor' : 'patient';
-    const dueAt = new Date(deps.clock.now().getTime() + UNREAD_MAIL_AFTER_MS).toISOString();
-    return [
-      notificationEffect({
-        userId: recipientId,
-        type: 'message.new',
-        title: `New message from ${sender}`,
-        // Never the text itself: notifications and e-mails carry no health data.
-        body: kind === 'text' ? 'Open the conversation to read it.' : `${sender} sent you ${KIND_NAMES[kind]}.`,
-        link: `/${role}/messages/${conversationId}`,
-        key: `message.new:${burst}`,
-      }),
-      { type: UNREAD_CHECK, payload: { conversationId, messageId, recipientId, dueAt, burst } },
-    ];
+  /** A retry of a message stored already answers it, even once posting has closed or the sender is over the limit. */
+  async function storedAgain(conversationId: string, senderId: string, id: string, refusal: AppError) {
+    const stored = await deps.messages.findById(conversationId, id);
+    if (!stored) throw refusal;
+    await deps.messageBudget.refund(senderId).catch(() => undefined);
+    return { message: messageView(stored), created: false };
   }
 
   return async function sendMessage(conversationId: string, senderId: string, input: SendMessageInput) {
-    const { conversation, peerId } = await loadConversation(deps, conversationId, senderId);
+    const { conversation } = await loadConversation(deps, conversationId, senderId);
     const id = deps.messageIdFor(conversationId, senderId, input.clientId);
-    const [stored, pair, recipientInbox] = await Promise.all([
-      deps.messages.findById(conversationId, id),
-      deps.pairs.peek(conversation.id),
-      deps.inboxes.peek(peerId),
-    ]);
-    if (stored) return { message: messageView(stored), created: false };
-
-    const wait = await deps.rateLimit(senderId);
+    // No read of the message first: the log's id claim finds a retry (decision 0019), and the hot path stays short.
+    const [wait, pair] = await Promise.all([deps.messageBudget.spend(senderId), deps.pairs.peek(conversation.id)]);
     if (wait !== null)
-      throw new AppError('RATE_LIMITED', `You are sending messages too fast. Try again in ${wait} seconds.`, {
-        retryAfterSeconds: wait,
-      });
+      return storedAgain(
+        conversationId,
+        senderId,
+        id,
+        new AppError('RATE_LIMITED', `You are sending messages too fast. Try again in ${wait} seconds.`, {
+          retryAfterSeconds: wait,
+        }),
+      );
     const window = postingWindow(pairAppointments(pair), deps.clock.now());
-    if (!window.canPost) throw new AppError('FORBIDDEN', window.reason);
+    if (!window.canPost) return storedAgain(conversationId, senderId, id, new AppError('FORBIDDEN', window.reason));
 
-    const media = input.kind === 'text' ? undefined : await attachMedia(conversationId, senderId, input);
+    let media: MessageMedia | undefined;
+    if (input.kind !== 'text') {
+      // A retried media message must not attach its file again (the first attach took it).
+      const stored = await deps.messages.findById(conversationId, id);
+      if (stored) return { message: messageView(stored), created: false };
+      media = await attachMedia(conversationId, senderId, input);
+    }
     const text = input.text?.trim();
-    const effects: SideEffect[] = [
-      { type: MESSAGE_POSTED, payload: { conversationId, messageId: id } },
-      ...(await burstEffects(conversation, recipientInbox.conversations[conversation.id], id, senderId, input.kind)),
-    ];
     const { message, created } = await deps.messages.append(
       {
         id,
@@ -120,8 +95,10 @@ export function makeSendMessage(deps: MessagingDeps) {
         clientId: input.clientId,
         createdAt: deps.clock.now(),
       },
-      effects,
+      [{ type: MESSAGE_POSTED, payload: { conversationId, messageId: id } }],
     );
+    // A retry spends nothing (best effort: a refund that fails leaves one point spent).
+    if (!created) await deps.messageBudget.refund(senderId).catch(() => undefined);
     return { message: messageView(message), created };
   };
 }

@@ -12,13 +12,6 @@ export interface UnreadCheck {
   burst: string;
 }
 
-/** The first unread message of a burst schedules one check, 10 minutes on (the scheduler fires one per burst). */
-export function makeScheduleUnreadCheck(deps: MessagingDeps) {
-  return async function scheduleUnreadCheck(check: UnreadCheck) {
-    await deps.scheduler.schedule(new Date(check.dueAt), UNREAD_MAIL, { ...check }, `unread:${check.burst}`);
-  };
-}
-
 /**
  * At the check's time: one e-mail if the recipient has still not read that
  * message (nor anything after it), with no text from the conversation.

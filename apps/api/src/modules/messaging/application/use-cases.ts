@@ -12,7 +12,7 @@ import { makeErasePatientMessages, makeExportPatientMessages } from './patient-m
 import type { MessagingDeps } from './ports.ts';
 import { makeRelayTyping } from './relay-typing.ts';
 import { makeSendMessage } from './send-message.ts';
-import { makeDecideUnreadMail, makeScheduleUnreadCheck } from './unread-mail.ts';
+import { makeDecideUnreadMail } from './unread-mail.ts';
 
 export function makeMessagingUseCases(deps: MessagingDeps) {
   return {
@@ -32,7 +32,6 @@ export function makeMessagingUseCases(deps: MessagingDeps) {
     /** Outbox and scheduler deliveries. */
     learnAppointment: makeLearnAppointment(deps),
     deliverMessage: makeDeliverMessage(deps),
-    scheduleUnreadCheck: makeScheduleUnreadCheck(deps),
     decideUnreadMail: makeDecideUnreadMail(deps),
   };
 }

@@ -7,8 +7,9 @@ import type { NotificationsDeps } from './ports.ts';
 
 export function makeDeliverNotification(deps: NotificationsDeps) {
   /**
-   * The outbox's delivery of a `notification` effect: appends it to the user's log once per
-   * delivery id (`uid`: a redelivery appends nothing), then tells the user's open tabs.
+   * Delivers a notification (the outbox's `notification` effect, or another module's own
+   * effect): appends it to the user's log once per delivery id (`uid`: a redelivery appends
+   * nothing), then tells the user's open tabs.
    */
   return async function deliverNotification(notification: OutgoingNotification, uid: string) {
     const entry: StoredNotification = {
