@@ -106,3 +106,35 @@ it('appendOnce: racing calls with one uid from 4 processes store one entry, and 
   expect(await fresh.findByUid('k', 'u7')).toBe(uids.indexOf('u7') + 1);
   expect(await fresh.findByUid('k', 'never')).toBeNull();
 });
+
+it('appendOnce from a process new to a key starts from a stored seq it is given, and a wrong one leaves no gap', async () => {
+  type E = { uid: string };
+  const writer = makeSequencedLog<E>(scratch.db, 'log_start');
+  for (let i = 1; i <= 40; i++) await writer.append('k', { uid: `w${i}` });
+  // A fresh process each time, whose point reads are counted.
+  const probe = async (stored: number) => {
+    let reads = 0;
+    const counted = new Proxy(scratch.db, {
+      get: (db, prop) =>
+        prop === 'collection'
+          ? (name: string) => {
+              const collection = db.collection(name);
+              return new Proxy(collection, {
+                get: (c, p) => (p === 'findOne' ? (filter: never) => (reads++, c.findOne(filter)) : Reflect.get(c, p)),
+              });
+            }
+          : Reflect.get(db, prop),
+    });
+    const fresh = makeSequencedLog<E>(counted, 'log_start');
+    const result = await fresh.appendOnce('k', `s${stored}`, { uid: `s${stored}` }, undefined, undefined, stored);
+    return { ...result, reads };
+  };
+  const fromStart = await probe(0);
+  const fromStored = await probe(41);
+  expect(fromStart).toMatchObject({ seq: 41, created: true });
+  expect(fromStored).toMatchObject({ seq: 42, created: true });
+  expect(fromStored.reads).toBeLessThan(fromStart.reads / 2);
+  // A seq past the end is not taken for stored: the entry still lands right after the last one.
+  expect(await probe(500)).toMatchObject({ seq: 43, created: true });
+  expect((await writer.readRange('k', 41, 44)).map((e) => e?.uid)).toEqual(['s0', 's41', 's500', undefined]);
+});

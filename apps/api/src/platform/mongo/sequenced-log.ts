@@ -58,9 +58,11 @@ interface BlockDoc<E> {
 /** `<key>:<uid>`: where an entry with that uid may be (after `from`), and where it landed once known. */
 interface UidDoc {
   _id: string;
+  /** A tail observed before the claim: the entry lies after it. */
   from: number;
+  /** Where the entry is, when known at the claim (imports). */
   seq?: number;
-  /** The landing call's own id, so an outbox entry can name the landing as its commit. */
+  /** The claiming call's own id, so an outbox entry can name the claim as its commit. */
   changeId?: string;
 }
 
@@ -135,8 +137,11 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
     return entries as E[];
   }
 
-  async function tail(key: string): Promise<number> {
-    const last = await probeLast({ n: hints.get(key) ?? 0 }, async (n) => ((await read(key, n)) ? { n } : null));
+  /** The key's last seq; `stored` is a seq the caller knows was filled (a shortcut for a key this process has not seen). */
+  async function tail(key: string, stored = 0): Promise<number> {
+    let known = hints.get(key) ?? 0;
+    if (stored > known && (await read(key, stored))) known = stored;
+    const last = await probeLast({ n: known }, async (n) => ((await read(key, n)) ? { n } : null));
     return last.n;
   }
 
@@ -190,9 +195,11 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
      * and finding no u there. Since seqs are filled in order and entries never change, a second
      * copy at s2 > s1 would have been read at s1 by its appender: there is none.
      *
-     * The call that stores the entry writes its `changeId` beside the uid once it landed: an
-     * outbox entry enqueued before (CommitRef `{collection: <name>_uids, id: <key>:<uid>,
-     * changeId}`) is delivered only if this call's append was the one stored.
+     * The claim carries the claiming call's `changeId`, so an outbox entry enqueued beside it
+     * (CommitRef `{collection: <name>_uids, id: <key>:<uid>, changeId}`) counts as committed
+     * once the uid is claimed, by that call only. Its handler must find the entry itself (it
+     * lands just after the claim, or with a retry of the call): a claim is the commit of an
+     * intent, and one whose call died before the entry landed is delivered never.
      */
     appendOnce(
       key: string,
@@ -201,6 +208,8 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
       changeId?: string,
       /** Settles before the entry is inserted (e.g. its outbox entry being written meanwhile); a rejection stores nothing. */
       ready: Promise<unknown> = Promise.resolve(),
+      /** A seq known to be filled, where the tail probe starts if this process has not seen the key. */
+      stored = 0,
     ): Promise<{ seq: number; created: boolean }> {
       return oneAtATime(key, async () => {
         const ref = idOf(key, uid);
@@ -211,8 +220,8 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
           return { seq, created };
         };
         // A tail observed before the insert below: a seq this process saw filled, else a probe.
-        let from = hints.get(key) ?? (await tail(key));
-        if ((await insertOrFail(uids, { _id: ref, from })) === 'duplicate') {
+        let from = hints.get(key) ?? (await tail(key, stored));
+        if ((await insertOrFail(uids, { _id: ref, from, ...(changeId ? { changeId } : {}) })) === 'duplicate') {
           const doc = await uids.findOne({ _id: ref });
           if (doc?.seq) return mark(doc.seq, false);
           from = doc?.from ?? 0;
@@ -223,12 +232,7 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
           const found = await findUid(key, uid, checked, next - 1);
           if (found) return mark(found, false);
           checked = next - 1;
-          if ((await insertAt(key, next, entry)) === 'ok') {
-            // Only the storing call writes here, after the fact: a reader (or the outbox) that
-            // comes first scans from `from` instead. Lost in a crash, the outbox drops the effects.
-            void uids.updateOne({ _id: ref }, { $set: { seq: next, ...(changeId ? { changeId } : {}) } }).catch(() => undefined);
-            return mark(next, true);
-          }
+          if ((await insertAt(key, next, entry)) === 'ok') return mark(next, true);
         }
       });
     },
@@ -239,12 +243,14 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
       if (known) return known;
       const doc = await uids.findOne({ _id: ref });
       if (!doc) return null;
-      const seq = doc.seq ?? (await findUid(key, uid, doc.from, await tail(key)));
+      const seq = doc.seq ?? (await findUid(key, uid, doc.from, await tail(key, doc.from)));
       if (seq) landed.set(ref, seq);
       return seq;
     },
     /** The key's last seq (0 when it has none): the number of entries it holds. */
     tail,
+    /** Whether this process knows a filled seq of the key (its appends need no probe from the start). */
+    knows: (key: string) => hints.has(key),
     read,
     /** Entries from..to (inclusive, oldest first), read in parallel; null where none is stored. */
     async readRange(key: string, from: number, to: number): Promise<(E | null)[]> {

@@ -37,7 +37,7 @@ export async function conversationViews(
       const [pair, last, peerEntry] = await Promise.all([
         deps.pairs.peek(c.id),
         entry.lastSeq ? deps.messages.range(c.id, entry.lastSeq, entry.lastSeq) : Promise.resolve([]),
-        options.peers ? deps.inboxes.peek(peerId).then((s) => s.conversations[c.id]) : Promise.resolve(undefined),
+        options.peers ? deps.inboxes.read(peerId).then((s) => s.conversations[c.id]) : Promise.resolve(undefined),
       ]);
       const window = postingWindow(pairAppointments(pair), now);
       const seen = presence.get(peerId);

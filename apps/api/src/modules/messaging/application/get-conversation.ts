@@ -6,7 +6,7 @@ import type { MessagingDeps } from './ports.ts';
 export function makeGetConversation(deps: MessagingDeps) {
   return async function getConversation(conversationId: string, userId: string) {
     const { conversation } = await loadConversation(deps, conversationId, userId);
-    const inbox = await deps.inboxes.peek(userId);
+    const inbox = await deps.inboxes.read(userId);
     const [view] = await conversationViews(deps, userId, [{ conversation, entry: inbox.conversations[conversation.id] }], {
       peers: true,
     });

@@ -6,7 +6,7 @@ import type { MessagingDeps } from './ports.ts';
 /** The caller's conversations, latest activity first, a page at a time: one inbox read, then the page's records. */
 export function makeListConversations(deps: MessagingDeps) {
   return async function listConversations(userId: string, page: number, limit: number) {
-    const inbox = await deps.inboxes.peek(userId);
+    const inbox = await deps.inboxes.read(userId);
     const ids = byActivity(inbox);
     const shown = ids.slice((page - 1) * limit, page * limit);
     const records = await Promise.all(shown.map((id) => deps.conversations.findById(id)));

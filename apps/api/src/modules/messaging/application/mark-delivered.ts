@@ -7,7 +7,7 @@ export function makeMarkDelivered(deps: MessagingDeps) {
   return async function markDelivered(conversationId: string, userId: string, upToSeq: number) {
     const { conversation, peerId } = await loadConversation(deps, conversationId, userId);
     const upTo = Math.min(upToSeq, await deps.messages.tail(conversation.id));
-    const entry = (await deps.inboxes.peek(userId)).conversations[conversation.id];
+    const entry = (await deps.inboxes.read(userId)).conversations[conversation.id];
     if (entry && entry.deliveredUpTo >= upTo) return { conversationId: conversation.id, deliveredUpTo: entry.deliveredUpTo };
     const inbox = await deps.inboxes.change(userId, { conversationId: conversation.id, peerId, deliveredUpTo: upTo });
     const deliveredUpTo = inbox.conversations[conversation.id]?.deliveredUpTo ?? upTo;

@@ -12,7 +12,7 @@ export function makeOpenConversation(deps: MessagingDeps) {
       throw new AppError('NOT_FOUND', 'No such appointment.');
     const id = await learnAppointment(facts);
     const conversation = (await deps.conversations.findById(id))!;
-    const inbox = await deps.inboxes.peek(caller.userId);
+    const inbox = await deps.inboxes.read(caller.userId);
     const [view] = await conversationViews(deps, caller.userId, [{ conversation, entry: inbox.conversations[id] }], {
       peers: true,
     });

@@ -4,7 +4,7 @@ import type { MessagingDeps } from './ports.ts';
 
 /** The patient's conversations (those not erased), from their inbox. */
 async function conversationsOf(deps: MessagingDeps, patientId: string): Promise<Conversation[]> {
-  const inbox = await deps.inboxes.peek(patientId);
+  const inbox = await deps.inboxes.read(patientId);
   const found = await Promise.all(Object.keys(inbox.conversations).map((id) => deps.conversations.findById(id)));
   return found.filter((c): c is Conversation => c !== null && c.patientId === patientId);
 }
@@ -32,7 +32,7 @@ export function makeExportPatientMessages(deps: MessagingDeps) {
  */
 export function makeErasePatientMessages(deps: MessagingDeps) {
   return async function erasePatientMessages(patientId: string) {
-    const inbox = await deps.inboxes.peek(patientId);
+    const inbox = await deps.inboxes.read(patientId);
     for (const id of Object.keys(inbox.conversations)) {
       const conversation = await deps.conversations.findById(id, { evenErased: true });
       if (conversation?.patientId !== patientId) continue;

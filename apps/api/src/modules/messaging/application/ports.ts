@@ -21,7 +21,10 @@ export interface ConversationRepository {
  * are delivered (by the outbox) only when this call stored it.
  */
 export interface MessageLog {
-  append(message: Omit<Message, 'seq'>, effects: SideEffect[]): Promise<{ message: Message; created: boolean }>;
+  /** `stored`: a seq known to be in the conversation, where finding its end starts in a process new to it. */
+  append(message: Omit<Message, 'seq'>, effects: SideEffect[], stored?: number): Promise<{ message: Message; created: boolean }>;
+  /** Whether this process knows where the conversation ends (else an append first looks for it). */
+  knowsEnd(conversationId: string): boolean;
   tail(conversationId: string): Promise<number>;
   /** Messages from..to (inclusive), oldest first. */
   range(conversationId: string, from: number, to: number): Promise<Message[]>;
@@ -33,8 +36,8 @@ export interface MessageLog {
 
 /** Each user's inbox, a folded record: changes only raise its counters, so they may come in any order. */
 export interface InboxStore {
-  /** The stored head (may lag a change in flight by a moment). */
-  peek(userId: string): Promise<InboxState>;
+  /** The inbox with every change committed before the call. */
+  read(userId: string): Promise<InboxState>;
   change(userId: string, change: InboxChange): Promise<InboxState>;
 }
 

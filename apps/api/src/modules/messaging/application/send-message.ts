@@ -63,7 +63,15 @@ export function makeSendMessage(deps: MessagingDeps) {
     const { conversation } = await loadConversation(deps, conversationId, senderId);
     const id = deps.messageIdFor(conversationId, senderId, input.clientId);
     // No read of the message first: the log's id claim finds a retry (decision 0019), and the hot path stays short.
-    const [wait, pair] = await Promise.all([deps.messageBudget.spend(senderId), deps.pairs.peek(conversation.id)]);
+    // A process new to the conversation learns how far it goes from the sender's inbox (beside the
+    // other reads), instead of probing the log from its start.
+    const [wait, pair, stored] = await Promise.all([
+      deps.messageBudget.spend(senderId),
+      deps.pairs.peek(conversation.id),
+      deps.messages.knowsEnd(conversationId)
+        ? undefined
+        : deps.inboxes.read(senderId).then((inbox) => inbox.conversations[conversationId]?.lastSeq),
+    ]);
     if (wait !== null)
       return storedAgain(
         conversationId,
@@ -96,6 +104,7 @@ export function makeSendMessage(deps: MessagingDeps) {
         createdAt: deps.clock.now(),
       },
       [{ type: MESSAGE_POSTED, payload: { conversationId, messageId: id } }],
+      stored,
     );
     // A retry spends nothing (best effort: a refund that fails leaves one point spent).
     if (!created) await deps.messageBudget.refund(senderId).catch(() => undefined);

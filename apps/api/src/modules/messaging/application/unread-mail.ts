@@ -20,7 +20,7 @@ export function makeDecideUnreadMail(deps: MessagingDeps) {
   return async function decideUnreadMail(check: UnreadCheck): Promise<SideEffect[]> {
     const [message, inbox, recipient] = await Promise.all([
       deps.messages.findById(check.conversationId, check.messageId),
-      deps.inboxes.peek(check.recipientId),
+      deps.inboxes.read(check.recipientId),
       deps.users.findAccount(check.recipientId),
     ]);
     const entry = inbox.conversations[check.conversationId];

@@ -35,7 +35,7 @@ export function makeMongoInboxStore(db: Db): InboxStore {
   }
 
   return {
-    peek: async (userId) => (await store.peek(userId)).state,
+    read: async (userId) => (await store.read(userId)).state,
     change: (userId, change) =>
       new Promise<InboxState>((resolve, reject) => {
         const queue = queues.get(userId);
@@ -63,7 +63,7 @@ export function makeMongoPairStore(db: Db): PairStore {
     async peek(id) {
       const known = seen.get(id);
       if (known && Date.now() - known.at < PAIR_FRESH_MS) return known.state;
-      return remember(id, (await store.peek(id)).state);
+      return remember(id, (await store.read(id)).state);
     },
     fold: async (id, change) => remember(id, (await store.change(id, (state) => (isNewer(state, change) ? change : null))).state),
   };

@@ -78,16 +78,24 @@ export function makeMongoMessageLog(
   }
 
   return {
-    async append(message, effects) {
+    async append(message, effects, stored) {
       const changeId = randomUUID();
-      // The outbox entry and the message's id claim are written at once; the message only after both.
+      // The outbox entry and the message's id claim (its commit) are written at once; the message
+      // only after both. Delivery waits for the message itself (deliver-message.ts).
       const enqueued = outbox.enqueue(effects, {
         collection: `${NAME}_uids`,
         id: `${message.conversationId}:${message.id}`,
         changeId,
       });
-      // If this throws, whether it landed is unknown: the outbox finds out (and drops the entry if not).
-      const { seq, created } = await log.appendOnce(message.conversationId, message.id, toEntry(message), changeId, enqueued);
+      // If this throws after the claim, a retry of the send stores the message and the entry delivers it.
+      const { seq, created } = await log.appendOnce(
+        message.conversationId,
+        message.id,
+        toEntry(message),
+        changeId,
+        enqueued,
+        stored,
+      );
       const entry = await enqueued;
       if (!created) {
         outbox.discard(entry);
@@ -97,6 +105,7 @@ export function makeMongoMessageLog(
       return { message: { ...message, seq }, created };
     },
     tail: (conversationId) => log.tail(conversationId),
+    knowsEnd: (conversationId) => log.knows(conversationId),
     async range(conversationId, from, to) {
       const entries = await log.readRange(conversationId, from, to);
       return entries.flatMap((e, i) => (e ? [toMessage(conversationId, Math.max(1, from) + i, e)] : []));

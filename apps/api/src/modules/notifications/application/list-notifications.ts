@@ -9,7 +9,7 @@ export function makeListNotifications(deps: NotificationsDeps) {
     userId: string,
     query: { unreadOnly: boolean; page: number; limit: number },
   ): Promise<NotificationList> {
-    const [tail, reads] = await Promise.all([deps.log.tail(userId), deps.reads.peek(userId)]);
+    const [tail, reads] = await Promise.all([deps.log.tail(userId), deps.reads.read(userId)]);
     const unread = unreadCount(reads, tail);
     const skip = (query.page - 1) * query.limit;
     const seqs = query.unreadOnly ? unreadSeqs(reads, tail, skip, query.limit) : pageSeqs(tail, skip, query.limit);

@@ -27,7 +27,7 @@ export function makeFakeNotificationsDeps(now = new Date('2026-03-02T08:00:00Z')
       },
     },
     reads: {
-      peek: async (userId) => states.get(userId) ?? noneRead(),
+      read: async (userId) => states.get(userId) ?? noneRead(),
       async change(userId, decide) {
         const state = states.get(userId) ?? noneRead();
         const change = decide(state);

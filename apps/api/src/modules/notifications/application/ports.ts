@@ -15,8 +15,8 @@ export interface NotificationLog {
 
 /** Each user's read state, changed by one writer at a time (the loser decides again from the newer state). */
 export interface ReadStates {
-  /** The state as of the newest stored change (a change in flight may be missing). */
-  peek(userId: string): Promise<ReadState>;
+  /** The state with every change committed before the call. */
+  read(userId: string): Promise<ReadState>;
   /** Commits `decide`'s change of the current state (null: none needed); the state it left. */
   change(userId: string, decide: (state: ReadState) => ReadChange | null): Promise<ReadState>;
 }

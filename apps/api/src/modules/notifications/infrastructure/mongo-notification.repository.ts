@@ -95,7 +95,7 @@ export function makeMongoNotificationRepository(
         ),
     },
     reads: {
-      peek: async (userId) => (await reads.peek(userId)).state,
+      read: async (userId) => (await reads.read(userId)).state,
       change: async (userId, decide) => (await reads.change(userId, decide)).state,
     },
     protectedStore: sealedLogStore(db, NAME, protection),
