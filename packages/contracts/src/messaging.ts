@@ -150,10 +150,17 @@ export const MessageListQuery = z.object({
   before: Seq.min(1).optional(),
   after: Seq.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  /** Search the conversation's text (newest matches first, then shown oldest first). */
+  /** Search the conversation's text: the newest matches among the 1,000 messages before `before` (or the end), oldest first. */
   q: trimmedText(1, 100).optional(),
 });
-export const MessageList = z.object({ items: z.array(Message), hasMore: z.boolean() }).meta({ id: 'MessageList' });
+export const MessageList = z
+  .object({
+    items: z.array(Message),
+    hasMore: z.boolean(),
+    /** With `q`: where the search stopped; pass it as `before` to search further back (when `hasMore`). */
+    searchedFrom: z.number().int().optional(),
+  })
+  .meta({ id: 'MessageList' });
 export type MessageList = z.infer<typeof MessageList>;
 
 export const MarkConversationReadRequest = z

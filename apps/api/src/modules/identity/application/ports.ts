@@ -22,6 +22,7 @@ export interface UserRepository {
    */
   save(next: User, effects?: SideEffect[]): Promise<'ok' | 'conflict'>;
   search(filter: UserSearch): Promise<{ items: User[]; total: number }>;
+  /** Accounts by id, as of every change committed before the call (from the process's mirror: read them, never change them). */
   findByIds(ids: string[]): Promise<User[]>;
   /**
    * Erases the account's personal data: commits `redact` of the newest version as the next one

@@ -26,6 +26,7 @@ export function makeUserDirectory() {
       all.reset(users.values());
       for (const [role, members] of Map.groupBy(users.values(), (u) => u.role)) roleList(role).reset(members);
     },
+    get: (id: string) => users.get(id),
     /** A newer version of one account. */
     put(user: User) {
       const old = users.get(user.id);

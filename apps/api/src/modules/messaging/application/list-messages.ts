@@ -3,9 +3,8 @@ import { loadConversation } from './load-conversation.ts';
 import { messageView } from './message-view.ts';
 import type { MessagingDeps } from './ports.ts';
 
-/** A search reads back at most this many messages (a consultation's chat is far shorter). */
-const SEARCH_DEPTH = 5_000;
-const SEARCH_STEP = 200;
+/** A search reads back this many messages a request (a consultation's chat is far shorter); `searchedFrom` goes on. */
+const SEARCH_DEPTH = 1_000;
 
 export interface MessageQuery {
   before?: number;
@@ -18,17 +17,21 @@ export interface MessageQuery {
  * A page of the caller's conversation, oldest first: the latest messages,
  * those before a seq (scrolling back), those after a seq (catching up after
  * being offline: exactly what was missed; with `before` too, only up to
- * it), or the newest matches of a search.
+ * it), or the newest matches of a search (before `before`, a window at a time).
  */
 export function makeListMessages(deps: MessagingDeps) {
-  async function search(conversationId: string, tail: number, q: string, limit: number) {
-    const found: Message[] = [];
-    let to = tail;
-    for (; to >= 1 && tail - to < SEARCH_DEPTH && found.length <= limit; to -= SEARCH_STEP) {
-      const page = await deps.messages.range(conversationId, Math.max(1, to - SEARCH_STEP + 1), to);
-      found.push(...page.reverse().filter((m) => matches(m, q)));
-    }
-    return { items: found.slice(0, limit).reverse(), hasMore: found.length > limit || (to >= 1 && tail - to >= SEARCH_DEPTH) };
+  /**
+   * The newest `limit` matches among the SEARCH_DEPTH messages before `before`, and where a next
+   * request goes on (`searchedFrom`, its `before`): the oldest match shown when there were more,
+   * else the oldest message read.
+   */
+  async function search(conversationId: string, before: number, q: string, limit: number) {
+    const from = Math.max(1, before - SEARCH_DEPTH);
+    const read = before > 1 ? await deps.messages.range(conversationId, from, before - 1) : [];
+    const found = read.filter((m) => matches(m, q));
+    const items = found.slice(-limit);
+    const more = found.length > limit;
+    return { items, hasMore: more || from > 1, searchedFrom: more ? items[0]!.seq : from };
   }
 
   return async function listMessages(conversationId: string, userId: string, query: MessageQuery) {
@@ -36,8 +39,8 @@ export function makeListMessages(deps: MessagingDeps) {
     const tail = await deps.messages.tail(conversationId);
     const { limit } = query;
     if (query.q) {
-      const result = await search(conversationId, tail, query.q, limit);
-      return { items: result.items.map(messageView), hasMore: result.hasMore };
+      const result = await search(conversationId, Math.min(tail + 1, query.before ?? tail + 1), query.q, limit);
+      return { ...result, items: result.items.map(messageView) };
     }
     if (query.after !== undefined) {
       const end = Math.min(tail, (query.before ?? tail + 1) - 1);
