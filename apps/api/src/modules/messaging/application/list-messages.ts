@@ -1,4 +1,4 @@
-import { matches, type Message } from '../domain/message.ts';
+import { matches } from '../domain/message.ts';
 import { loadConversation } from './load-conversation.ts';
 import { messageView } from './message-view.ts';
 import type { MessagingDeps } from './ports.ts';

@@ -43,7 +43,11 @@ it('pages a search back through a long conversation, a window of 1,000 messages 
   const search = async (query: string) => {
     const res = await pair.patient.c.get(`/api/v1/conversations/${pair.conversationId}/messages?q=needle&limit=2${query}`);
     expect(res.status, res.text).toBe(200);
-    return { seqs: (res.body.items as { seq: number }[]).map((m) => m.seq), hasMore: res.body.hasMore, from: res.body.searchedFrom };
+    return {
+      seqs: (res.body.items as { seq: number }[]).map((m) => m.seq),
+      hasMore: res.body.hasMore,
+      from: res.body.searchedFrom,
+    };
   };
   // More matches than the limit in the window: it goes on from the oldest one shown.
   expect(await search('')).toEqual({ seqs: [1150, 1205], hasMore: true, from: 1150 });
