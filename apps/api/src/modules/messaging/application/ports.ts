@@ -18,11 +18,15 @@ export interface ConversationRepository {
 /**
  * Each conversation's messages, in `seq` order without gaps (a sequenced log):
  * a message is stored once however often its send is retried, and its effects
- * are delivered (by the outbox) only when this call stored it.
+ * are delivered (by the outbox) for one call only, the one that claimed its id.
  */
 export interface MessageLog {
-  /** `stored`: a seq known to be in the conversation, where finding its end starts in a process new to it. */
-  append(message: Omit<Message, 'seq'>, effects: SideEffect[], stored?: number): Promise<{ message: Message; created: boolean }>;
+  /** `knownSeq`: a seq known stored, where a process new to the conversation starts looking for its end. */
+  append(
+    message: Omit<Message, 'seq'>,
+    effects: SideEffect[],
+    knownSeq?: number,
+  ): Promise<{ message: Message; created: boolean }>;
   /** Whether this process knows where the conversation ends (else an append first looks for it). */
   knowsEnd(conversationId: string): boolean;
   tail(conversationId: string): Promise<number>;

@@ -1,6 +1,6 @@
 import { chatKindOf, chatMediaRules, type MessageKind } from '@doctime/contracts';
 import { AppError } from '../../../platform/app-error.ts';
-import type { MessageMedia } from '../domain/message.ts';
+import type { Message, MessageMedia } from '../domain/message.ts';
 import { pairAppointments, postingWindow } from '../domain/posting-window.ts';
 import { loadConversation } from './load-conversation.ts';
 import { messageView } from './message-view.ts';
@@ -51,21 +51,25 @@ export function makeSendMessage(deps: MessagingDeps) {
     return { ...media, ...(input.durationMs !== undefined ? { durationMs: input.durationMs } : {}) };
   }
 
-  /** A retry of a message stored already answers it, even once posting has closed or the sender is over the limit. */
-  async function storedAgain(conversationId: string, senderId: string, id: string, refusal: AppError) {
+  /** A retry of a message stored already is answered with it, and spends nothing of the sender's budget. */
+  async function retried(senderId: string, message: Message) {
+    await deps.messageBudget.refund(senderId).catch(() => undefined); // best effort: a failed refund leaves a point spent
+    return { message: messageView(message), created: false };
+  }
+
+  /** Refused, unless it is a retry of a message stored before posting closed or the sender ran over the limit. */
+  async function refusedUnlessStored(conversationId: string, senderId: string, id: string, refusal: AppError) {
     const stored = await deps.messages.findById(conversationId, id);
     if (!stored) throw refusal;
-    await deps.messageBudget.refund(senderId).catch(() => undefined);
-    return { message: messageView(stored), created: false };
+    return retried(senderId, stored);
   }
 
   return async function sendMessage(conversationId: string, senderId: string, input: SendMessageInput) {
     const { conversation } = await loadConversation(deps, conversationId, senderId);
     const id = deps.messageIdFor(conversationId, senderId, input.clientId);
-    // No read of the message first: the log's id claim finds a retry (decision 0019), and the hot path stays short.
-    // A process new to the conversation learns how far it goes from the sender's inbox (beside the
-    // other reads), instead of probing the log from its start.
-    const [wait, pair, stored] = await Promise.all([
+    // Nothing is read before the append (decision 19): the log's id claim finds a retry. Only a
+    // process new to the conversation learns from the sender's inbox a seq it may start from.
+    const [wait, pair, knownSeq] = await Promise.all([
       deps.messageBudget.spend(senderId),
       deps.pairs.peek(conversation.id),
       deps.messages.knowsEnd(conversationId)
@@ -73,7 +77,7 @@ export function makeSendMessage(deps: MessagingDeps) {
         : deps.inboxes.read(senderId).then((inbox) => inbox.conversations[conversationId]?.lastSeq),
     ]);
     if (wait !== null)
-      return storedAgain(
+      return refusedUnlessStored(
         conversationId,
         senderId,
         id,
@@ -82,13 +86,13 @@ export function makeSendMessage(deps: MessagingDeps) {
         }),
       );
     const window = postingWindow(pairAppointments(pair), deps.clock.now());
-    if (!window.canPost) return storedAgain(conversationId, senderId, id, new AppError('FORBIDDEN', window.reason));
+    if (!window.canPost) return refusedUnlessStored(conversationId, senderId, id, new AppError('FORBIDDEN', window.reason));
 
     let media: MessageMedia | undefined;
     if (input.kind !== 'text') {
       // A retried media message must not attach its file again (the first attach took it).
       const stored = await deps.messages.findById(conversationId, id);
-      if (stored) return { message: messageView(stored), created: false };
+      if (stored) return retried(senderId, stored);
       media = await attachMedia(conversationId, senderId, input);
     }
     const text = input.text?.trim();
@@ -104,10 +108,8 @@ export function makeSendMessage(deps: MessagingDeps) {
         createdAt: deps.clock.now(),
       },
       [{ type: MESSAGE_POSTED, payload: { conversationId, messageId: id } }],
-      stored,
+      knownSeq,
     );
-    // A retry spends nothing (best effort: a refund that fails leaves one point spent).
-    if (!created) await deps.messageBudget.refund(senderId).catch(() => undefined);
-    return { message: messageView(message), created };
+    return created ? { message: messageView(message), created } : retried(senderId, message);
   };
 }

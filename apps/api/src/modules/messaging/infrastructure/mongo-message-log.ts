@@ -37,8 +37,8 @@ const BLOCK = 50;
  * Each conversation's messages as a sequenced log keyed by the conversation
  * id (`messages._id = <conversation>:<seq>`), every read by `_id`. A message
  * is appended once per id (`appendOnce`, the id being derived from the
- * client id); its effects are enqueued before and delivered only if this call
- * stored it.
+ * client id); its effects are enqueued beside the id's claim and delivered
+ * for the claiming call only.
  */
 export function makeMongoMessageLog(
   db: Db,
@@ -78,7 +78,7 @@ export function makeMongoMessageLog(
   }
 
   return {
-    async append(message, effects, stored) {
+    async append(message, effects, knownSeq) {
       const changeId = randomUUID();
       // The outbox entry and the message's id claim (its commit) are written at once; the message
       // only after both. Delivery waits for the message itself (deliver-message.ts).
@@ -94,7 +94,7 @@ export function makeMongoMessageLog(
         toEntry(message),
         changeId,
         enqueued,
-        stored,
+        knownSeq,
       );
       const entry = await enqueued;
       if (!created) {
