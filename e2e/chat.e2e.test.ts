@@ -101,6 +101,12 @@ describe('chat in the browser', () => {
     await history(pat).getByText('Good morning, how can I help?').waitFor();
     await pat.getByText(`${doctorName} is typing…`).waitFor({ state: 'detached' });
 
+    // Searching the conversation finds words in it, whatever their case.
+    await doc.getByRole('button', { name: 'Search this conversation' }).click();
+    await doc.getByRole('textbox', { name: 'Search this conversation' }).fill('MORNING');
+    await doc.getByRole('list', { name: 'Search results' }).getByText('Good morning, how can I help?').waitFor();
+    await doc.getByRole('button', { name: 'Close search' }).click();
+
     // An image: previewed, uploaded, shown to the doctor from storage.
     await pat.locator('input[type="file"]').setInputFiles(samplePng);
     await pat

@@ -150,7 +150,7 @@ export const MessageListQuery = z.object({
   before: Seq.min(1).optional(),
   after: Seq.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  /** Search the conversation's text: the newest matches among the 1,000 messages before `before` (or the end), oldest first. */
+  /** Search the conversation's text: the newest matches among the 500 messages before `before` (or the end), oldest first. */
   q: trimmedText(1, 100).optional(),
 });
 export const MessageList = z

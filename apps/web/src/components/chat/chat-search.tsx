@@ -11,7 +11,7 @@ import { LinkifiedText } from './linkified-text';
 
 /**
  * Searches the conversation's text (GET messages?q=), newest matches last like the thread; a
- * search reads back 1,000 messages at a time, and "Search earlier messages" goes on from there.
+ * search reads back 500 messages at a time, and "Search earlier messages" goes on from there.
  */
 export function ChatSearch({ conversationId, me, peerName }: { conversationId: string; me: string; peerName: string }) {
   const [q, setQ] = useState('');

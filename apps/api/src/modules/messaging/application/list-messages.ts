@@ -4,7 +4,7 @@ import { messageView } from './message-view.ts';
 import type { MessagingDeps } from './ports.ts';
 
 /** A search reads back this many messages a request (a consultation's chat is far shorter); `searchedFrom` goes on. */
-const SEARCH_DEPTH = 1_000;
+const SEARCH_DEPTH = 500;
 
 export interface MessageQuery {
   before?: number;

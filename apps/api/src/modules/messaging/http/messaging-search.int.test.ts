@@ -9,7 +9,7 @@ import { startTestApi, type TestApi } from '../../../test-support/test-api.ts';
 import { makeMongoMessageLog } from '../infrastructure/mongo-message-log.ts';
 
 /**
- * Searching a long conversation reads 1,000 messages a request, newest first,
+ * Searching a long conversation reads 500 messages a request, newest first,
  * and says where to go on (`searchedFrom`, the next request's `before`).
  */
 
@@ -21,7 +21,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-it('pages a search back through a long conversation, a window of 1,000 messages at a time', async () => {
+it('pages a search back through a long conversation, a window of 500 messages at a time', async () => {
   const admin = await signedInAdmin(api);
   const pair = await bookedPair(api, admin.c);
   // 1,205 messages stored as the log stores them (sending them one by one would take a minute).
@@ -49,12 +49,13 @@ it('pages a search back through a long conversation, a window of 1,000 messages 
       from: res.body.searchedFrom,
     };
   };
-  // More matches than the limit in the window: it goes on from the oldest one shown.
+  // More matches than the limit in the window (706..1205): it goes on from the oldest one shown.
   expect(await search('')).toEqual({ seqs: [1150, 1205], hasMore: true, from: 1150 });
-  // The rest of that window (150..1149): one match; older messages are still unread.
-  expect(await search('&before=1150')).toEqual({ seqs: [1100], hasMore: true, from: 150 });
+  // The rest of that window and the next (650..1149): one match; older messages are still unread.
+  expect(await search('&before=1150')).toEqual({ seqs: [1100], hasMore: true, from: 650 });
+  expect(await search('&before=650')).toEqual({ seqs: [], hasMore: true, from: 150 });
   expect(await search('&before=150')).toEqual({ seqs: [1], hasMore: false, from: 1 });
   // The other participant finds the same; nothing matches nothing.
   const none = await pair.doctor.c.get(`/api/v1/conversations/${pair.conversationId}/messages?q=straw`);
-  expect(none.body).toMatchObject({ items: [], hasMore: true, searchedFrom: 206 });
+  expect(none.body).toMatchObject({ items: [], hasMore: true, searchedFrom: 706 });
 });
