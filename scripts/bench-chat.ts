@@ -31,6 +31,8 @@ const PAIRS = 200; // conversations, each between two users
 const TABS = 5; // sockets per user: 2 x 200 x 5 = 2,000
 const RATE = 10; // messages a second in the latency runs: each of 400 users online writes every 40 s
 const LATENCY_SECONDS = 30;
+/** Traffic before each latency run, unmeasured: the steady state is measured, not a process's first seconds (JIT, heap growth). */
+const WARMUP_SECONDS = 10;
 const THROUGHPUT_PAIRS = 50; // conversations each sending its next message as soon as the last is acked
 const THROUGHPUT_SECONDS = 10;
 const TEXT = 'Thank you, doctor. I will take the tablets after food and write again tomorrow 🙏';
@@ -210,7 +212,7 @@ async function measure(
   withThroughput: boolean,
   target?: number,
 ): Promise<Row> {
-  await latencyRun(pairs, 3, servers);
+  await latencyRun(pairs, WARMUP_SECONDS, servers);
   const latency = await latencyRun(pairs, LATENCY_SECONDS, servers);
   log(`${name}: p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms`);
   const throughput = withThroughput ? await throughputRun(pairs.slice(0, THROUGHPUT_PAIRS), THROUGHPUT_SECONDS) : undefined;
@@ -430,7 +432,7 @@ function report(rows: Row[]) {
     `\nChat delivery with ${2 * PAIRS * TABS} open sockets (${2 * PAIRS} users x ${TABS} tabs, ${PAIRS} conversations, websocket), one machine (${availableParallelism()} cores).`,
   );
   console.log(
-    `Latency: ${RATE} messages/s for ${LATENCY_SECONDS} s, from message:send to message:new on each tab of the other participant (ms).`,
+    `Latency: ${RATE} messages/s for ${LATENCY_SECONDS} s after ${WARMUP_SECONDS} s of warm-up, from message:send to message:new on each tab of the other participant (ms).`,
   );
   console.log(
     `Throughput: ${THROUGHPUT_PAIRS} conversations sending back to back (the next message once the last is acked) for ${THROUGHPUT_SECONDS} s.`,
