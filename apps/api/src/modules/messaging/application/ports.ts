@@ -47,7 +47,10 @@ export interface InboxStore {
 
 /** Each pair's appointments as messaging has learnt them (the highest version of each). */
 export interface PairStore {
+  /** What this process knows (it may be a few minutes behind). */
   peek(conversationId: string): Promise<PairState>;
+  /** As stored now. */
+  read(conversationId: string): Promise<PairState>;
   fold(conversationId: string, change: PairChange): Promise<PairState>;
 }
 

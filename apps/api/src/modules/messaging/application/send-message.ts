@@ -65,13 +65,15 @@ export function makeSendMessage(deps: MessagingDeps) {
   }
 
   return async function sendMessage(conversationId: string, senderId: string, input: SendMessageInput) {
-    const { conversation } = await loadConversation(deps, conversationId, senderId);
     const id = deps.messageIdFor(conversationId, senderId, input.clientId);
-    // Nothing is read before the append (decision 19): the log's id claim finds a retry. Only a
-    // process new to the conversation learns from the sender's inbox a seq it may start from.
-    const [wait, pair, knownSeq] = await Promise.all([
+    // Nothing is read before the append (decision 19): the log's id claim finds a retry. What is
+    // read goes at once: the conversation (a stranger gets 404 and has spent only their own
+    // budget), the pair's appointments, and, for a process new to the conversation, the seq the
+    // sender's inbox says it has reached.
+    const [, wait, pair, knownSeq] = await Promise.all([
+      loadConversation(deps, conversationId, senderId),
       deps.messageBudget.spend(senderId),
-      deps.pairs.peek(conversation.id),
+      deps.pairs.peek(conversationId),
       deps.messages.knowsEnd(conversationId)
         ? undefined
         : deps.inboxes.read(senderId).then((inbox) => inbox.conversations[conversationId]?.lastSeq),
@@ -85,7 +87,9 @@ export function makeSendMessage(deps: MessagingDeps) {
           retryAfterSeconds: wait,
         }),
       );
-    const window = postingWindow(pairAppointments(pair), deps.clock.now());
+    let window = postingWindow(pairAppointments(pair), deps.clock.now());
+    // What this process knew may be behind (a booking just made): a refusal is checked with a fresh read.
+    if (!window.canPost) window = postingWindow(pairAppointments(await deps.pairs.read(conversationId)), deps.clock.now());
     if (!window.canPost) return refusedUnlessStored(conversationId, senderId, id, new AppError('FORBIDDEN', window.reason));
 
     let media: MessageMedia | undefined;

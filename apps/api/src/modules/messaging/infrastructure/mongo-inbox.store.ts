@@ -1,5 +1,6 @@
 import type { Db, Document } from 'mongodb';
 import { makeFoldedStore, type Fold } from '../../../platform/mongo/folded-store.ts';
+import { makeRevalidatingCache } from '../../../platform/revalidating-cache.ts';
 import type { InboxStore, PairStore } from '../application/ports.ts';
 import { inboxChange, inboxFold, type InboxChange, type InboxCommit, type InboxState } from '../domain/inbox.ts';
 import { isNewer, pairFold, type PairChange, type PairState } from '../domain/posting-window.ts';
@@ -47,25 +48,28 @@ export function makeMongoInboxStore(db: Db): InboxStore {
   };
 }
 
-/** A pair's appointments change a few times per appointment: a process keeps what it read for PAIR_FRESH_MS. */
+/**
+ * A pair's appointments change a few times per appointment: a process uses what it read for
+ * PAIR_FRESH_MS, then for up to PAIR_STALE_MS while it reads them again in the background (a
+ * refusal to post is always checked with a fresh read, send-message.ts).
+ */
 const PAIR_FRESH_MS = 30_000;
+const PAIR_STALE_MS = 5 * 60_000;
 
 /** Each pair's appointments (`conversation_pairs`), keyed by the conversation id. */
 export function makeMongoPairStore(db: Db): PairStore {
   const store = makeFoldedStore<PairState, PairChange>(db, PAIRS, pairFold);
-  const seen = new Map<string, { at: number; state: PairState }>();
-  const remember = (id: string, state: PairState) => {
-    if (seen.size >= 50_000) seen.delete(seen.keys().next().value!);
-    seen.set(id, { at: Date.now(), state });
-    return state;
-  };
+  const cache = makeRevalidatingCache({
+    freshMs: PAIR_FRESH_MS,
+    staleMs: PAIR_STALE_MS,
+    max: 50_000,
+    load: async (id) => (await store.read(id)).state,
+  });
   return {
-    async peek(id) {
-      const known = seen.get(id);
-      if (known && Date.now() - known.at < PAIR_FRESH_MS) return known.state;
-      return remember(id, (await store.read(id)).state);
-    },
-    fold: async (id, change) => remember(id, (await store.change(id, (state) => (isNewer(state, change) ? change : null))).state),
+    peek: cache.get,
+    read: cache.read,
+    fold: async (id, change) =>
+      cache.set(id, (await store.change(id, (state) => (isNewer(state, change) ? change : null))).state),
   };
 }
 
