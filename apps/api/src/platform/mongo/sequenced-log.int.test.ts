@@ -137,4 +137,11 @@ it('appendOnce from a process new to a key starts from a stored seq it is given,
   // A seq past the end is not taken for stored: the entry still lands right after the last one.
   expect(await probe(500)).toMatchObject({ seq: 43, created: true });
   expect((await writer.readRange('k', 41, 44)).map((e) => e?.uid)).toEqual(['s0', 's41', 's500', undefined]);
+  // A process whose own hint is behind takes a later stored seq it is given, or finds the end itself.
+  const stale = makeSequencedLog<E>(scratch.db, 'log_start');
+  await stale.read('k', 40);
+  await writer.append('k', { uid: 'w44' });
+  expect(await stale.appendOnce('k', 'late', { uid: 'late' }, undefined, undefined, 44)).toEqual({ seq: 45, created: true });
+  await writer.append('k', { uid: 'w46' });
+  expect(await stale.appendOnce('k', 'later', { uid: 'later' }, undefined, undefined, 41)).toEqual({ seq: 47, created: true });
 });

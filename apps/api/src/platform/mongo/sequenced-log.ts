@@ -137,10 +137,15 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
     return entries as E[];
   }
 
-  /** The key's last seq; `stored` is a seq the caller knows was filled (a shortcut for a key this process has not seen). */
+  /** The key's last seq; `stored` is a seq the caller knows was filled (a shortcut when this process knows none as late). */
   async function tail(key: string, stored = 0): Promise<number> {
     let known = hints.get(key) ?? 0;
-    if (stored > known && (await read(key, stored))) known = stored;
+    if (stored > known) {
+      // Usually the tail itself: it and the seq after it are read at once.
+      const [at, after] = await Promise.all([read(key, stored), read(key, stored + 1)]);
+      if (at && !after) return stored;
+      if (at) known = stored + 1;
+    }
     const last = await probeLast({ n: known }, async (n) => ((await read(key, n)) ? { n } : null));
     return last.n;
   }
@@ -208,7 +213,7 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
       changeId?: string,
       /** Settles before the entry is inserted (e.g. its outbox entry being written meanwhile); a rejection stores nothing. */
       ready: Promise<unknown> = Promise.resolve(),
-      /** A seq known to be filled, where the tail probe starts if this process has not seen the key. */
+      /** A seq known to be filled, where the tail probe starts when this process knows none as late. */
       stored = 0,
     ): Promise<{ seq: number; created: boolean }> {
       return oneAtATime(key, async () => {
@@ -220,7 +225,9 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
           return { seq, created };
         };
         // A tail observed before the insert below: a seq this process saw filled, else a probe.
-        let from = hints.get(key) ?? (await tail(key, stored));
+        // This process's hint, unless the caller knows a later stored seq (another process appended).
+        const hint = hints.get(key);
+        let from = hint !== undefined && hint >= stored ? hint : await tail(key, stored);
         if ((await insertOrFail(uids, { _id: ref, from, ...(changeId ? { changeId } : {}) })) === 'duplicate') {
           const doc = await uids.findOne({ _id: ref });
           if (doc?.seq) return mark(doc.seq, false);
@@ -249,8 +256,6 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
     },
     /** The key's last seq (0 when it has none): the number of entries it holds. */
     tail,
-    /** Whether this process knows a filled seq of the key (its appends need no probe from the start). */
-    knows: (key: string) => hints.has(key),
     read,
     /** Entries from..to (inclusive, oldest first), read in parallel; null where none is stored. */
     async readRange(key: string, from: number, to: number): Promise<(E | null)[]> {

@@ -21,14 +21,12 @@ export interface ConversationRepository {
  * are delivered (by the outbox) for one call only, the one that claimed its id.
  */
 export interface MessageLog {
-  /** `knownSeq`: a seq known stored, where a process new to the conversation starts looking for its end. */
+  /** `knownSeq`: a seq known stored, where a process that knows none as late starts looking for the end. */
   append(
     message: Omit<Message, 'seq'>,
     effects: SideEffect[],
     knownSeq?: number,
   ): Promise<{ message: Message; created: boolean }>;
-  /** Whether this process knows where the conversation ends (else an append first looks for it). */
-  knowsEnd(conversationId: string): boolean;
   tail(conversationId: string): Promise<number>;
   /** Messages from..to (inclusive), oldest first. */
   range(conversationId: string, from: number, to: number): Promise<Message[]>;

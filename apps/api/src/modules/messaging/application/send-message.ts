@@ -68,15 +68,13 @@ export function makeSendMessage(deps: MessagingDeps) {
     const id = deps.messageIdFor(conversationId, senderId, input.clientId);
     // Nothing is read before the append (decision 19): the log's id claim finds a retry. What is
     // read goes at once: the conversation (a stranger gets 404 and has spent only their own
-    // budget), the pair's appointments, and, for a process new to the conversation, the seq the
-    // sender's inbox says it has reached.
+    // budget), the pair's appointments, and the seq the sender's inbox says the conversation has
+    // reached (where the append looks for the end when this process knows none as late).
     const [, wait, pair, knownSeq] = await Promise.all([
       loadConversation(deps, conversationId, senderId),
       deps.messageBudget.spend(senderId),
       deps.pairs.peek(conversationId),
-      deps.messages.knowsEnd(conversationId)
-        ? undefined
-        : deps.inboxes.read(senderId).then((inbox) => inbox.conversations[conversationId]?.lastSeq),
+      deps.inboxes.read(senderId).then((inbox) => inbox.conversations[conversationId]?.lastSeq),
     ]);
     if (wait !== null)
       return refusedUnlessStored(

@@ -105,7 +105,6 @@ export function makeMongoMessageLog(
       return { message: { ...message, seq }, created };
     },
     tail: (conversationId) => log.tail(conversationId),
-    knowsEnd: (conversationId) => log.knows(conversationId),
     async range(conversationId, from, to) {
       const entries = await log.readRange(conversationId, from, to);
       return entries.flatMap((e, i) => (e ? [toMessage(conversationId, Math.max(1, from) + i, e)] : []));
