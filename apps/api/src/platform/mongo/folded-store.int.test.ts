@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { interceptedDb } from '../../test-support/intercepted-db.ts';
 import { useScratchDb } from '../../test-support/scratch-db.ts';
 import { makeFoldedStore } from './folded-store.ts';
 
@@ -36,20 +37,9 @@ it('a head write that lands late, over a newer one, hides nothing from readers',
   // Writer A's head writes wait for a gate; writer B changes the record meanwhile.
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
-  const slowHeads = new Proxy(scratch.db, {
-    get(db, prop) {
-      if (prop !== 'collection') return Reflect.get(db, prop);
-      return (name: string) => {
-        const collection = db.collection(name);
-        if (name !== 'fold_late') return collection;
-        return new Proxy(collection, {
-          get: (c, p) =>
-            p === 'replaceOne'
-              ? async (...args: Parameters<typeof c.replaceOne>) => (await gate, c.replaceOne(...args))
-              : Reflect.get(c, p),
-        });
-      };
-    },
+  const slowHeads = interceptedDb(scratch.db, 'replaceOne', async (name, _args, call) => {
+    if (name === 'fold_late') await gate;
+    return call();
   });
   const a = makeFoldedStore(slowHeads, 'fold_late', union);
   const b = makeFoldedStore(scratch.db, 'fold_late', union);

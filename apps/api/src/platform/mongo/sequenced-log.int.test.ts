@@ -1,4 +1,5 @@
 import { expect, it, vi } from 'vitest';
+import { interceptedDb } from '../../test-support/intercepted-db.ts';
 import { useScratchDb } from '../../test-support/scratch-db.ts';
 import { makeSequencedLog } from './sequenced-log.ts';
 
@@ -114,17 +115,7 @@ it('appendOnce from a process new to a key starts from a stored seq it is given,
   // A fresh process each time, whose point reads are counted.
   const probe = async (stored: number) => {
     let reads = 0;
-    const counted = new Proxy(scratch.db, {
-      get: (db, prop) =>
-        prop === 'collection'
-          ? (name: string) => {
-              const collection = db.collection(name);
-              return new Proxy(collection, {
-                get: (c, p) => (p === 'findOne' ? (filter: never) => (reads++, c.findOne(filter)) : Reflect.get(c, p)),
-              });
-            }
-          : Reflect.get(db, prop),
-    });
+    const counted = interceptedDb(scratch.db, 'findOne', (_name, _args, call) => (reads++, call()));
     const fresh = makeSequencedLog<E>(counted, 'log_start');
     const result = await fresh.appendOnce('k', `s${stored}`, { uid: `s${stored}` }, undefined, undefined, stored);
     return { ...result, reads };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { interceptedDb } from '../../test-support/intercepted-db.ts';
 import { useScratchDb } from '../../test-support/scratch-db.ts';
 import { makeFoldedStore } from './folded-store.ts';
 import { makeTimelineLists, type PagePlan } from './timeline-lists.ts';
@@ -110,22 +111,9 @@ const levels = (_owner: string, at: number) => {
 /** The scratch database, recording every record read by `_id` as `<collection>:<id>`. */
 function recordingReads() {
   const reads: string[] = [];
-  const db = new Proxy(scratch.db, {
-    get: (target, prop) =>
-      prop === 'collection'
-        ? (name: string) => {
-            const collection = target.collection(name);
-            return new Proxy(collection, {
-              get: (c, p) =>
-                p === 'findOne'
-                  ? (filter: { _id: string }, ...rest: never[]) => (
-                      reads.push(`${name}:${filter._id}`),
-                      c.findOne(filter as never, ...rest)
-                    )
-                  : (Reflect.get(c, p) as unknown),
-            });
-          }
-        : (Reflect.get(target, prop) as unknown),
+  const db = interceptedDb(scratch.db, 'findOne', (name, [filter], call) => {
+    reads.push(`${name}:${(filter as { _id: string })._id}`);
+    return call();
   });
   return { db, reads };
 }

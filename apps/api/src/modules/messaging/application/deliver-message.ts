@@ -1,9 +1,8 @@
 import { socketEvents } from '@doctime/contracts';
-import type { Message } from '../domain/message.ts';
+import { KIND_NAMES, type Message } from '../domain/message.ts';
 import { loadConversation } from './load-conversation.ts';
 import { messageView } from './message-view.ts';
 import type { MessagingDeps } from './ports.ts';
-import { KIND_NAMES } from './send-message.ts';
 import { UNREAD_MAIL } from './unread-mail.ts';
 
 /** A message still unread this long after it was sent brings its recipient one e-mail. */

@@ -1,6 +1,6 @@
 import { chatKindOf, chatMediaRules, type MessageKind } from '@doctime/contracts';
 import { AppError } from '../../../platform/app-error.ts';
-import type { Message, MessageMedia } from '../domain/message.ts';
+import { KIND_NAMES, type Message, type MessageMedia } from '../domain/message.ts';
 import { pairAppointments, postingWindow } from '../domain/posting-window.ts';
 import { loadConversation } from './load-conversation.ts';
 import { messageView } from './message-view.ts';
@@ -15,13 +15,6 @@ export interface SendMessageInput {
   fileId?: string;
   durationMs?: number;
 }
-
-export const KIND_NAMES: Record<Exclude<MessageKind, 'text'>, string> = {
-  image: 'a photo',
-  audio: 'a voice note',
-  video: 'a video clip',
-  file: 'a PDF',
-};
 
 /**
  * Posts a message (REST or socket). A retry with the same client id answers

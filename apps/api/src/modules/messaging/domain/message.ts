@@ -41,3 +41,11 @@ export function matches(message: Message, query: string): boolean {
   const needle = query.toLocaleLowerCase();
   return [message.text, message.media?.fileName].some((s) => s?.toLocaleLowerCase().includes(needle));
 }
+
+/** How a notice names a message of each kind but text (it never quotes the message). */
+export const KIND_NAMES: Record<Exclude<MessageKind, 'text'>, string> = {
+  image: 'a photo',
+  audio: 'a voice note',
+  video: 'a video clip',
+  file: 'a PDF',
+};
