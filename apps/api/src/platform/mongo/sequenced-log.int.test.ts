@@ -136,3 +136,20 @@ it('appendOnce from a process new to a key starts from a stored seq it is given,
   await writer.append('k', { uid: 'w46' });
   expect(await stale.appendOnce('k', 'later', { uid: 'later' }, undefined, undefined, 41)).toEqual({ seq: 47, created: true });
 });
+
+it('appendOnce claims the id from its own hint while a later stored seq is still on its way, then lands after that seq', async () => {
+  type E = { uid: string };
+  const stale = makeSequencedLog<E>(scratch.db, 'log_late_stored');
+  const writer = makeSequencedLog<E>(scratch.db, 'log_late_stored');
+  await stale.append('k', { uid: 'mine' }); // this process's hint: 1
+  for (let i = 2; i <= 5; i++) await writer.append('k', { uid: `w${i}` });
+  let settle!: (seq: number) => void;
+  const stored = new Promise<number>((resolve) => (settle = resolve));
+  const appended = stale.appendOnce('k', 'late', { uid: 'late' }, undefined, undefined, stored);
+  // The claim does not wait for the stored seq: it starts from the hint (an older tail only widens the scan).
+  const claims = scratch.db.collection<{ _id: string; from: number }>('log_late_stored_uids');
+  await vi.waitFor(async () => expect(await claims.findOne({ _id: 'k:late' })).toMatchObject({ from: 1 }));
+  settle(5);
+  expect(await appended).toEqual({ seq: 6, created: true });
+  expect((await writer.readRange('k', 1, 7)).map((e) => e?.uid)).toEqual(['mine', 'w2', 'w3', 'w4', 'w5', 'late', undefined]);
+});

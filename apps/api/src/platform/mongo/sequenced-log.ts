@@ -213,9 +213,13 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
       changeId?: string,
       /** Settles before the entry is inserted (e.g. its outbox entry being written meanwhile); a rejection stores nothing. */
       ready: Promise<unknown> = Promise.resolve(),
-      /** A seq known to be filled, where the tail probe starts when this process knows none as late. */
-      stored = 0,
+      /**
+       * A seq known to be filled (it may settle later), where the end is looked for when this
+       * process knows none as late; looked at beside the claim when this process knows any.
+       */
+      stored: number | Promise<number | undefined> = 0,
     ): Promise<{ seq: number; created: boolean }> {
+      void ready.catch(() => undefined); // awaited after the claim, unless that fails first
       return oneAtATime(key, async () => {
         const ref = idOf(key, uid);
         const known = landed.get(ref);
@@ -224,18 +228,22 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
           landed.set(ref, seq);
           return { seq, created };
         };
-        // A tail observed before the insert below: a seq this process saw filled, else a probe.
-        // This process's hint, unless the caller knows a later stored seq (another process appended).
         const hint = hints.get(key);
-        let from = hint !== undefined && hint >= stored ? hint : await tail(key, stored);
+        // The end, from the caller's stored seq if it is later than this process's hint (another
+        // process appended): its entry and the next are read, so a wrong seq is never taken for filled.
+        const end = Promise.resolve(stored).then((seq = 0) => (seq > (hint ?? 0) ? tail(key, seq) : (hint ?? tail(key))));
+        void end.catch(() => undefined); // awaited below, unless the claim fails first
+        // A tail observed before the claim: this process's hint (an older tail only widens the
+        // scan below), else the end found first.
+        let from = hint ?? (await end);
         if ((await insertOrFail(uids, { _id: ref, from, ...(changeId ? { changeId } : {}) })) === 'duplicate') {
           const doc = await uids.findOne({ _id: ref });
           if (doc?.seq) return mark(doc.seq, false);
           from = doc?.from ?? 0;
         }
-        await ready;
+        const [last] = await Promise.all([end, ready]);
         // Try the seq after the last one known; only a collision costs a probe and a scan.
-        for (let checked = from, next = Math.max(from, hints.get(key) ?? 0) + 1; ; next = (await tail(key)) + 1) {
+        for (let checked = from, next = Math.max(from, last, hints.get(key) ?? 0) + 1; ; next = (await tail(key)) + 1) {
           const found = await findUid(key, uid, checked, next - 1);
           if (found) return mark(found, false);
           checked = next - 1;

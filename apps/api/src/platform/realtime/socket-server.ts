@@ -42,7 +42,18 @@ export interface RealtimeOptions {
  */
 export function makeRealtimeServer(options: RealtimeOptions) {
   const handlers = new Map<string, SocketEventHandler>();
-  const presenceListeners: ((userId: string, online: boolean) => void)[] = [];
+  const presenceListeners: ((userId: string, online: boolean) => Promise<void>)[] = [];
+  /** Presence updates under way (with what listeners do about them): close() lets them finish. */
+  const updating = new Set<Promise<void>>();
+  function updatePresence(userId: string, online: boolean, update: Promise<boolean>) {
+    const done = update
+      .then(
+        async (changed) => void (changed && (await Promise.all(presenceListeners.map((listener) => listener(userId, online))))),
+      )
+      .catch((err) => options.logger.warn({ err }, 'presence update failed'))
+      .finally(() => updating.delete(done));
+    updating.add(done);
+  }
   let io: Server | undefined;
   let adapterRedis: Redis | undefined;
   /** Set by close(): the sockets it drops are not news to anyone (and the database may be closing too). */
@@ -78,10 +89,7 @@ export function makeRealtimeServer(options: RealtimeOptions) {
       RECHECK_MS + Math.floor(Math.random() * RECHECK_MS),
     );
     recheck.unref();
-    void options.presence
-      .connected(caller.userId, socket.id)
-      .then((first) => first && presenceListeners.forEach((listener) => listener(caller.userId, true)))
-      .catch((err) => options.logger.warn({ err }, 'presence update failed'));
+    updatePresence(caller.userId, true, options.presence.connected(caller.userId, socket.id));
 
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = typeof args.at(-1) === 'function' ? (args.pop() as (answer: unknown) => void) : undefined;
@@ -102,10 +110,7 @@ export function makeRealtimeServer(options: RealtimeOptions) {
       clearTimeout(expiry);
       clearInterval(recheck);
       if (closing) return;
-      void options.presence
-        .disconnected(caller.userId, socket.id)
-        .then((last) => last && presenceListeners.forEach((listener) => listener(caller.userId, false)))
-        .catch((err) => options.logger.warn({ err }, 'presence update failed'));
+      updatePresence(caller.userId, false, options.presence.disconnected(caller.userId, socket.id));
     });
   }
 
@@ -122,7 +127,7 @@ export function makeRealtimeServer(options: RealtimeOptions) {
       handlers.set(event, handler);
     },
     /** Called when a user's first socket connects (online) or last one leaves (offline), on this process's view. */
-    onPresence(listener: (userId: string, online: boolean) => void) {
+    onPresence(listener: (userId: string, online: boolean) => Promise<void>) {
       presenceListeners.push(listener);
     },
     presence: options.presence,
@@ -183,6 +188,7 @@ export function makeRealtimeServer(options: RealtimeOptions) {
         await io.of('/').adapter.close();
         io.engine.close();
       }
+      await Promise.all(updating);
       adapterRedis?.disconnect();
     },
   };

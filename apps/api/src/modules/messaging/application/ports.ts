@@ -12,6 +12,7 @@ import type { PairChange, PairState } from '../domain/posting-window.ts';
 export interface ConversationRepository {
   create(conversation: Conversation): Promise<'ok' | 'duplicate'>;
   findById(id: string, options?: { evenErased?: boolean }): Promise<Conversation | null>;
+  isErased(id: string): Promise<boolean>;
   markErased(id: string): Promise<void>;
 }
 
@@ -21,11 +22,15 @@ export interface ConversationRepository {
  * are delivered (by the outbox) for one call only, the one that claimed its id.
  */
 export interface MessageLog {
-  /** `knownSeq`: a seq known stored, where a process that knows none as late starts looking for the end. */
+  /**
+   * Both options may settle while the append is under way, before the message itself is written:
+   * `knownSeq`, a seq known stored, where a process that knows none as late looks for the end;
+   * `admitted`, a last check, whose rejection stores nothing (the append rejects with it).
+   */
   append(
     message: Omit<Message, 'seq'>,
     effects: SideEffect[],
-    knownSeq?: number,
+    options?: { knownSeq?: Promise<number | undefined>; admitted?: Promise<void> },
   ): Promise<{ message: Message; created: boolean }>;
   tail(conversationId: string): Promise<number>;
   /** Messages from..to (inclusive), oldest first. */
@@ -40,6 +45,8 @@ export interface MessageLog {
 export interface InboxStore {
   /** The inbox with every change committed before the call. */
   read(userId: string): Promise<InboxState>;
+  /** The inbox as last written whole, in one read: it may miss changes in flight, so only for hints. */
+  peek(userId: string): Promise<InboxState>;
   change(userId: string, change: InboxChange): Promise<InboxState>;
 }
 

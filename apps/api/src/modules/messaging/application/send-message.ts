@@ -2,7 +2,7 @@ import { chatKindOf, chatMediaRules, type MessageKind } from '@doctime/contracts
 import { AppError } from '../../../platform/app-error.ts';
 import { KIND_NAMES, type Message, type MessageMedia } from '../domain/message.ts';
 import { pairAppointments, postingWindow } from '../domain/posting-window.ts';
-import { loadConversation } from './load-conversation.ts';
+import { loadConversation, noSuchConversation } from './load-conversation.ts';
 import { messageView } from './message-view.ts';
 import type { MessagingDeps } from './ports.ts';
 
@@ -50,8 +50,18 @@ export function makeSendMessage(deps: MessagingDeps) {
     return { message: messageView(message), created: false };
   }
 
-  /** Refused, unless it is a retry of a message stored before posting closed or the sender ran over the limit. */
-  async function refusedUnlessStored(conversationId: string, senderId: string, id: string, refusal: AppError) {
+  /**
+   * Refused, unless it is a retry of a message stored before posting closed or the sender ran
+   * over the limit; an erased conversation (not `admitted`) is not found, whatever else holds.
+   */
+  async function refusedUnlessStored(
+    conversationId: string,
+    senderId: string,
+    id: string,
+    admitted: Promise<void>,
+    refusal: AppError,
+  ) {
+    await admitted;
     const stored = await deps.messages.findById(conversationId, id);
     if (!stored) throw refusal;
     return retried(senderId, stored);
@@ -61,19 +71,29 @@ export function makeSendMessage(deps: MessagingDeps) {
     const id = deps.messageIdFor(conversationId, senderId, input.clientId);
     // Nothing is read before the append (decision 19): the log's id claim finds a retry. What is
     // read goes at once: the conversation (a stranger gets 404 and has spent only their own
-    // budget), the pair's appointments, and the seq the sender's inbox says the conversation has
-    // reached (where the append looks for the end when this process knows none as late).
-    const [, wait, pair, knownSeq] = await Promise.all([
-      loadConversation(deps, conversationId, senderId),
+    // budget) and the pair's appointments. Two reads settle while the append claims the id: the
+    // seq the sender's inbox says the conversation has reached (where the append looks for the
+    // end when this process knows none as late; a hint, so a failed read is none), and whether
+    // the conversation was erased (which stores nothing and answers 404).
+    const knownSeq = deps.inboxes
+      .peek(senderId)
+      .then((inbox) => inbox.conversations[conversationId]?.lastSeq)
+      .catch(() => undefined);
+    const admitted = deps.conversations.isErased(conversationId).then((erased) => {
+      if (erased) throw noSuchConversation();
+    });
+    void admitted.catch(() => undefined); // awaited by the append, unless the send is refused before it
+    const [, wait, pair] = await Promise.all([
+      loadConversation(deps, conversationId, senderId, { evenErased: true }),
       deps.messageBudget.spend(senderId),
       deps.pairs.peek(conversationId),
-      deps.inboxes.read(senderId).then((inbox) => inbox.conversations[conversationId]?.lastSeq),
     ]);
     if (wait !== null)
       return refusedUnlessStored(
         conversationId,
         senderId,
         id,
+        admitted,
         new AppError('RATE_LIMITED', `You are sending messages too fast. Try again in ${wait} seconds.`, {
           retryAfterSeconds: wait,
         }),
@@ -81,10 +101,12 @@ export function makeSendMessage(deps: MessagingDeps) {
     let window = postingWindow(pairAppointments(pair), deps.clock.now());
     // What this process knew may be behind (a booking just made): a refusal is checked with a fresh read.
     if (!window.canPost) window = postingWindow(pairAppointments(await deps.pairs.read(conversationId)), deps.clock.now());
-    if (!window.canPost) return refusedUnlessStored(conversationId, senderId, id, new AppError('FORBIDDEN', window.reason));
+    if (!window.canPost)
+      return refusedUnlessStored(conversationId, senderId, id, admitted, new AppError('FORBIDDEN', window.reason));
 
     let media: MessageMedia | undefined;
     if (input.kind !== 'text') {
+      await admitted; // no file goes to an erased conversation
       // A retried media message must not attach its file again (the first attach took it).
       const stored = await deps.messages.findById(conversationId, id);
       if (stored) return retried(senderId, stored);
@@ -103,7 +125,7 @@ export function makeSendMessage(deps: MessagingDeps) {
         createdAt: deps.clock.now(),
       },
       [{ type: MESSAGE_POSTED, payload: { conversationId, messageId: id } }],
-      knownSeq,
+      { knownSeq, admitted },
     );
     return created ? { message: messageView(message), created } : retried(senderId, message);
   };

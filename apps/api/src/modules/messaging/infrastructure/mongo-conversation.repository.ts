@@ -55,6 +55,7 @@ export function makeMongoConversationRepository(db: Db): ConversationRepository 
       ]);
       return erased ? null : cached;
     },
+    isErased,
     async markErased(id) {
       await insertOrFail(erasures, { _id: id, at: new Date() });
       checkedAt.delete(id);

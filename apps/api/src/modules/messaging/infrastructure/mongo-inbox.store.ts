@@ -37,6 +37,7 @@ export function makeMongoInboxStore(db: Db): InboxStore {
 
   return {
     read: async (userId) => (await store.read(userId)).state,
+    peek: async (userId) => (await store.peek(userId)).state,
     change: (userId, change) =>
       new Promise<InboxState>((resolve, reject) => {
         const queue = queues.get(userId);

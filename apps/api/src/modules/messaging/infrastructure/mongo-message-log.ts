@@ -78,24 +78,31 @@ export function makeMongoMessageLog(
   }
 
   return {
-    async append(message, effects, knownSeq) {
+    async append(message, effects, { knownSeq, admitted } = {}) {
       const changeId = randomUUID();
       // The outbox entry and the message's id claim (its commit) are written at once; the message
-      // only after both. Delivery waits for the message itself (deliver-message.ts).
+      // only after both, and once admitted. Delivery waits for the message itself (deliver-message.ts).
       const enqueued = outbox.enqueue(effects, {
         collection: `${NAME}_uids`,
         id: `${message.conversationId}:${message.id}`,
         changeId,
       });
-      // If this throws after the claim, a retry of the send stores the message and the entry delivers it.
-      const { seq, created } = await log.appendOnce(
-        message.conversationId,
-        message.id,
-        toEntry(message),
-        changeId,
-        enqueued,
-        knownSeq,
+      const ready = Promise.all([enqueued, admitted]);
+      const refused = admitted?.then(
+        () => false,
+        () => true,
       );
+      let appended: { seq: number; created: boolean };
+      try {
+        appended = await log.appendOnce(message.conversationId, message.id, toEntry(message), changeId, ready, knownSeq);
+        await ready; // a stored message found at once (a retry) is answered only if admitted too
+      } catch (error) {
+        // Refused: nothing was stored, so the entry has nothing to deliver. (If the claim or the
+        // insert failed, a retry of the send stores the message and an entry delivers it.)
+        if (await refused) outbox.discard(await enqueued.catch(() => null));
+        throw error;
+      }
+      const { seq, created } = appended;
       const entry = await enqueued;
       if (!created) {
         outbox.discard(entry);

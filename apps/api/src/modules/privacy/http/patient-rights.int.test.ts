@@ -253,8 +253,10 @@ describe('DELETE /api/v1/me', () => {
     const notices = await api.container.notifications.useCases.exportNotifications(patient.id);
     expect(notices.length).toBeGreaterThan(0);
     expect(notices.map((n) => [n.title, n.body])).toEqual(notices.map(() => ['', '']));
-    // The conversation is gone for the doctor too, and its messages lost their text.
+    // The conversation is gone for the doctor too (nothing more can be posted), and its messages lost their text.
     expect((await doctor.c.get(chat)).status).toBe(404);
+    const late = await doctor.c.post(chat, { clientId: randomUUID(), kind: 'text', text: 'Are you still there?' });
+    expect(late.status, late.text).toBe(404);
     expect((await doctor.c.get('/api/v1/conversations')).body.items.map((c: { id: string }) => c.id)).not.toContain(
       conversationId,
     );
