@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import { AppError } from '../app-error.ts';
 import type { Authenticate, Caller } from '../http/auth.middleware.ts';
+import { localFirst } from './local-first-adapter.ts';
 import type { RealtimePush, SocketEventHandler } from './realtime.ts';
 import type { Presence } from './presence.ts';
 
@@ -47,9 +48,9 @@ export function makeRealtimeServer(options: RealtimeOptions) {
   const updating = new Set<Promise<void>>();
   function updatePresence(userId: string, online: boolean, update: Promise<boolean>) {
     const done = update
-      .then(
-        async (changed) => void (changed && (await Promise.all(presenceListeners.map((listener) => listener(userId, online))))),
-      )
+      .then(async (changed) => {
+        if (changed) await Promise.all(presenceListeners.map((listener) => listener(userId, online)));
+      })
       .catch((err) => options.logger.warn({ err }, 'presence update failed'))
       .finally(() => updating.delete(done));
     updating.add(done);
@@ -153,12 +154,14 @@ export function makeRealtimeServer(options: RealtimeOptions) {
         connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
         ...(adapterRedis
           ? {
-              adapter: createAdapter(adapterRedis, {
-                streamName: `sio:${options.namespace}`,
-                channelPrefix: `sio:${options.namespace}`,
-                sessionKeyPrefix: `sio:${options.namespace}:session:`,
-                blockTimeInMs: 1_000,
-              }),
+              adapter: localFirst(
+                createAdapter(adapterRedis, {
+                  streamName: `sio:${options.namespace}`,
+                  channelPrefix: `sio:${options.namespace}`,
+                  sessionKeyPrefix: `sio:${options.namespace}:session:`,
+                  blockTimeInMs: 1_000,
+                }),
+              ),
             }
           : {}),
       });

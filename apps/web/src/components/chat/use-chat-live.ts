@@ -48,5 +48,10 @@ export function useChatLive(me: string): void {
   useRealtimeEvent<{ userId: string; online: boolean }>(socketEvents.presence, ({ userId, online }) =>
     patchConversations(queryClient, { type: 'presence', userId, online, at: new Date().toISOString() }, me),
   );
+  // `message:new` is pushed before the inboxes are written, the recipient's notice of a new burst
+  // after them: a list fetched in between missed the message, so the notice fetches it again.
+  useRealtimeEvent<{ notification: { type: string } }>(socketEvents.notificationNew, ({ notification }) => {
+    if (notification.type === 'message.new') void queryClient.invalidateQueries({ queryKey: [...CONVERSATIONS_KEY, 'list'] });
+  });
   useRealtimeEvent('connect', () => void queryClient.invalidateQueries({ queryKey: CONVERSATIONS_KEY }));
 }
