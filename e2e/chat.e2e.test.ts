@@ -71,6 +71,8 @@ describe('chat in the browser', () => {
     await notice.click();
     await doc.waitForURL(/\/doctor\/appointments/);
     await bell('Notifications, 1 unread').waitFor();
+    // The doctor moves on: the appointment's page shows its chat, which would read the message as it comes.
+    await doc.getByRole('link', { name: 'Dashboard' }).click();
 
     // The patient writes from the appointment's page, with an emoji from the picker.
     const { context: patientContext, page: pat } = await signedIn(patient.email, hosts);
