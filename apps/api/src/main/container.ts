@@ -17,9 +17,10 @@ import { makeOutbox, type EffectHandler } from '../platform/outbox/outbox.ts';
 import { makeScheduledEffects } from '../platform/outbox/scheduled-effects.ts';
 import { makePresence } from '../platform/realtime/presence.ts';
 import { makeRealtimeServer } from '../platform/realtime/socket-server.ts';
+import { moveLegacyClaims } from '../platform/mongo/sequenced-log.ts';
 import { makeJobLeases } from '../platform/mongo/job-lease.ts';
 import { connectMongo } from '../platform/mongo/mongo.ts';
-import { consumePoint, refundPoint, makeAttemptThrottle, makeLimiter, type Limit } from '../platform/rate-limiters.ts';
+import { makeAttemptThrottle, makeBudget, makeLimiter, type Limit } from '../platform/rate-limiters.ts';
 import { makeMemoryBusyIndex, makeRedisBusyIndex } from '../platform/redis/busy-index.ts';
 import { connectRedis } from '../platform/redis/redis.ts';
 import { makeArgon2PasswordHasher } from '../platform/security/argon2-password-hasher.ts';
@@ -48,6 +49,8 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
   // Side effects (e-mail, later notifications and socket pushes) leave through the outbox.
   const outbox = makeOutbox(db, logger, clock);
   await outbox.ensureIndexes();
+  // Uid claims now live beside their logs' entries (decision 19): data of earlier versions follows.
+  for (const log of ['messages', 'notifications', 'scheduled_effects']) await moveLegacyClaims(db, log);
   outbox.register('email', (mail, { entryId }) =>
     mailer.send(mail as unknown as OutgoingMail, { messageId: `<${entryId}@doctime.outbox>` }),
   );
@@ -92,6 +95,7 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     redisUrl: config.redisUrl,
     namespace: config.mongo.db,
     presence: makePresence(redis, config.mongo.db),
+    clock,
   });
 
   const storage = makeS3ObjectStorage(config.s3);
@@ -182,7 +186,6 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     { scheduler: scheduledEffects, webOrigin: config.webOrigin },
   );
   const patients = makePatientsModule(db, outbox, cipher, identity.guards, clock);
-  const messageLimiter = limiter('message-user', rl.messageUser);
   const messaging = makeMessagingModule(
     db,
     outbox,
@@ -194,10 +197,7 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       realtime,
       scheduler: scheduledEffects,
       notify: (notification) => notifications.useCases.deliverNotification(notification, notification.key),
-      messageBudget: {
-        spend: (userId) => consumePoint(messageLimiter, userId),
-        refund: (userId) => refundPoint(messageLimiter, userId),
-      },
+      messageBudget: makeBudget(limiter('message-user', rl.messageUser), rl.messageUser),
       conversationIdFor: (patientId, doctorId) => derivedId(`conversation:${patientId}:${doctorId}`),
       messageIdFor: (conversationId, senderId, clientId) => derivedId(`message:${conversationId}:${senderId}:${clientId}`),
       webOrigin: config.webOrigin,
@@ -206,6 +206,7 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     identity.guards,
   );
   for (const [event, handler] of Object.entries(messaging.socketHandlers)) realtime.on(event, handler);
+  for (const [event, listener] of Object.entries(messaging.heardElsewhere)) realtime.onEmittedElsewhere(event, listener);
   for (const [type, decide] of Object.entries(messaging.scheduledHandlers)) scheduledEffects.register(type, decide);
   realtime.onPresence((userId, online) =>
     messaging.useCases.announcePresence(userId, online).catch((err) => logger.warn({ err }, 'presence announcement failed')),

@@ -38,6 +38,12 @@ const wholeReads: WholeReadAllowList = {
   appointments: 'the one-time backfill of appointment lists in a database stored before them',
   audit_log: 'the one-time backfill of the audit lists in a database stored before them',
   availability: "once at start-up: the mirror of every doctor's hours (search with availableOn)",
+  ...Object.fromEntries(
+    ['messages', 'notifications', 'scheduled_effects'].map((log) => [
+      `${log}_uids`,
+      'at start-up: the one-time move of uid claims beside their entries, in a database stored before',
+    ]),
+  ),
 };
 
 const queries: QueryShape[] = [];

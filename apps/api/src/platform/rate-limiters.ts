@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { BoundedMap } from './bounded-map.ts';
 
 export interface Limit {
   points: number;
@@ -27,14 +28,43 @@ export function makeLimiter(name: string, limit: Limit, redis: Redis | undefined
  * Consumes one point; returns seconds to wait (at least 1) when the limit is
  * exceeded, else null. `seconds` overrides the limiter's window for a new key.
  */
-export async function consumePoint(limiter: RateLimiterAbstract, key: string, seconds?: number): Promise<number | null> {
+export async function consumePoint(
+  limiter: RateLimiterAbstract,
+  key: string,
+  seconds?: number,
+  /** Told what the store answered (points left, time to the window's end), refused or not. */
+  onAnswer?: (answer: RateLimiterRes) => void,
+): Promise<number | null> {
   try {
-    await limiter.consume(key, 1, seconds === undefined ? {} : { customDuration: seconds });
+    const answer = await limiter.consume(key, 1, seconds === undefined ? {} : { customDuration: seconds });
+    onAnswer?.(answer);
     return null;
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw rejection; // not a limit: a failure of the store and of its in-memory insurance
+    if (!(rejection instanceof RateLimiterRes)) throw rejection; // not a limit: a failure of the store and of its in-memory insurance
+    onAnswer?.(rejection);
+    return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
   }
+}
+
+/**
+ * A per-key budget of `limit` (the `spend`/`refund` of consumePoint and refundPoint) that also
+ * says whether a key had spent half of it when the store last answered for it in this process:
+ * a hint for callers that do work beside the spend only while it is surely within budget
+ * (other processes spend too, so "no" is not "within").
+ */
+export function makeBudget(limiter: RateLimiterAbstract, limit: Limit) {
+  const lastAnswers = new BoundedMap<string, { pointsLeft: number; until: number }>(10_000);
+  return {
+    spend: (key: string) =>
+      consumePoint(limiter, key, undefined, (answer) =>
+        lastAnswers.set(key, { pointsLeft: answer.remainingPoints, until: Date.now() + answer.msBeforeNext }),
+      ),
+    refund: (key: string) => refundPoint(limiter, key),
+    halfSpent(key: string) {
+      const last = lastAnswers.get(key);
+      return last !== undefined && last.until > Date.now() && last.pointsLeft < limit.points / 2;
+    },
+  };
 }
 
 /** Gives back a point consumed for something that turned out to cost nothing (a retry). */

@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 
-type Method = 'findOne' | 'replaceOne';
+type Method = 'findOne' | 'replaceOne' | 'insertOne' | 'insertMany';
 
 /**
  * The database with one method of its collections intercepted, for tests on

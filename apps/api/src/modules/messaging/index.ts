@@ -1,3 +1,4 @@
+import { socketEvents } from '@doctime/contracts';
 import type { Db } from 'mongodb';
 import type { AuthGuards } from '../../platform/http/auth.middleware.ts';
 import type { EffectHandler, Outbox } from '../../platform/outbox/outbox.ts';
@@ -44,6 +45,17 @@ export function makeMessagingModule(
     socketHandlers: messagingSocketHandlers(useCases),
     effectHandlers,
     protectedStores: [messages.protectedStore],
+    /**
+     * What this process learns from other processes' pushes: a message's seq, so its next
+     * append to that conversation starts after it instead of looking for the end (decision 19).
+     */
+    heardElsewhere: {
+      [socketEvents.messageNew]: (payload: unknown) => {
+        const message = (payload as { message?: { conversationId?: unknown; seq?: unknown } } | null)?.message;
+        if (typeof message?.conversationId === 'string' && Number.isInteger(message.seq) && (message.seq as number) > 0)
+          messages.learnStored(message.conversationId, message.seq as number);
+      },
+    },
     /** What the scheduler asks at a check's time. */
     scheduledHandlers: {
       [UNREAD_MAIL]: (payload: Record<string, unknown>) => useCases.decideUnreadMail(payload as unknown as UnreadCheck),

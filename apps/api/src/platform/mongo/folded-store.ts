@@ -1,4 +1,5 @@
 import { BSON, type Binary, type Db, type Document } from 'mongodb';
+import { BoundedMap } from '../bounded-map.ts';
 import { insertOrFail, replaceWhole } from './mongo.ts';
 
 /** How a record's state follows from its changes. */
@@ -46,13 +47,7 @@ export function makeFoldedStore<S extends Document, C extends Document>(
   const foldedOf = (head: { n: number; state: Binary } | null): Folded<S> =>
     head ? { n: head.n, state: BSON.deserialize(head.state.buffer) as S } : { n: 0, state: fold.empty() };
 
-  const remembered = new Map<string, Folded<S>>();
-  const remember = (id: string, folded: Folded<S>) => {
-    if (!options.remember) return;
-    remembered.delete(id);
-    if (remembered.size >= options.remember) remembered.delete(remembered.keys().next().value!);
-    remembered.set(id, folded);
-  };
+  const remembered = new BoundedMap<string, Folded<S>>(options.remember ?? 0);
 
   /** Applies the changes after `folded` that exist now. */
   async function rollForward(id: string, folded: Folded<S>): Promise<Folded<S>> {
@@ -73,7 +68,7 @@ export function makeFoldedStore<S extends Document, C extends Document>(
     const head = foldedOf(await heads.findOne({ _id: id }));
     const folded = await rollForward(id, head);
     if (folded.n > head.n) await replaceWhole(heads, id, headOf(id, folded));
-    remember(id, folded);
+    remembered.set(id, folded);
     return folded;
   }
 
@@ -112,7 +107,7 @@ export function makeFoldedStore<S extends Document, C extends Document>(
         if (!change) return { n, state, changed: false };
         if ((await insertOrFail(changes, { _id: key(id, n + 1), change } as never)) === 'duplicate') continue;
         const next = { n: n + 1, state: fold.apply(state, change) };
-        remember(id, next);
+        remembered.set(id, next);
         await replaceWhole(heads, id, headOf(id, next));
         return { ...next, changed: true };
       }

@@ -35,6 +35,26 @@ export async function insertOrFail<T extends Document>(
 }
 
 /**
+ * Inserts `docs` in order in one write, each insert-or-fail, stopping at the first duplicate:
+ * answers how many went in (all: `docs.length`). FerretDB commits such a write in one
+ * transaction (on a duplicate it inserts them again one by one), so docs that go in together
+ * cost one commit.
+ */
+export async function insertInOrderOrFail<T extends Document>(
+  collection: Collection<T>,
+  docs: OptionalUnlessRequiredId<T>[],
+): Promise<number> {
+  try {
+    await collection.insertMany(docs, { ordered: true });
+    return docs.length;
+  } catch (error) {
+    const first = error instanceof MongoBulkWriteError ? [error.writeErrors].flat()[0] : undefined;
+    if (first?.code === 11000) return first.index;
+    throw error;
+  }
+}
+
+/**
  * Replaces the whole document `_id`, creating it if missing. Two first writes
  * of one `_id` race to insert it (an upsert is not atomic on FerretDB): the
  * loser then replaces what the winner inserted.

@@ -1,7 +1,7 @@
 import { expect, it, vi } from 'vitest';
 import { interceptedDb } from '../../test-support/intercepted-db.ts';
 import { useScratchDb } from '../../test-support/scratch-db.ts';
-import { makeSequencedLog } from './sequenced-log.ts';
+import { claimId, makeSequencedLog, moveLegacyClaims } from './sequenced-log.ts';
 
 /**
  * Sequenced logs on the real FerretDB: appenders in several processes at once
@@ -137,19 +137,68 @@ it('appendOnce from a process new to a key starts from a stored seq it is given,
   expect(await stale.appendOnce('k', 'later', { uid: 'later' }, undefined, undefined, 41)).toEqual({ seq: 47, created: true });
 });
 
-it('appendOnce claims the id from its own hint while a later stored seq is still on its way, then lands after that seq', async () => {
+it('appendOnce writes nothing before it is ready and knows the end, then the claim and the entry in one insert', async () => {
   type E = { uid: string };
-  const stale = makeSequencedLog<E>(scratch.db, 'log_late_stored');
   const writer = makeSequencedLog<E>(scratch.db, 'log_late_stored');
+  let inserts = 0;
+  const counted = interceptedDb(scratch.db, 'insertMany', (_name, _args, call) => (inserts++, call()));
+  const stale = makeSequencedLog<E>(counted, 'log_late_stored');
   await stale.append('k', { uid: 'mine' }); // this process's hint: 1
   for (let i = 2; i <= 5; i++) await writer.append('k', { uid: `w${i}` });
   let settle!: (seq: number) => void;
   const stored = new Promise<number>((resolve) => (settle = resolve));
-  const appended = stale.appendOnce('k', 'late', { uid: 'late' }, undefined, undefined, stored);
-  // The claim does not wait for the stored seq: it starts from the hint (an older tail only widens the scan).
-  const claims = scratch.db.collection<{ _id: string; from: number }>('log_late_stored_uids');
-  await vi.waitFor(async () => expect(await claims.findOne({ _id: 'k:late' })).toMatchObject({ from: 1 }));
+  let admit!: () => void;
+  const ready = new Promise<void>((resolve) => (admit = resolve));
+  const appended = stale.appendOnce('k', 'late', { uid: 'late' }, 'change-1', ready, stored);
+  const claims = scratch.db.collection<{ _id: string; from: number; changeId: string }>('log_late_stored');
   settle(5);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(await claims.findOne({ _id: claimId('k', 'late') })).toBeNull();
+  admit();
   expect(await appended).toEqual({ seq: 6, created: true });
+  expect(inserts).toBe(1);
+  expect(await claims.findOne({ _id: claimId('k', 'late') })).toMatchObject({ from: 5, changeId: 'change-1' });
   expect((await writer.readRange('k', 1, 7)).map((e) => e?.uid)).toEqual(['mine', 'w2', 'w3', 'w4', 'w5', 'late', undefined]);
+});
+
+it('appendOnce that is refused (not ready) writes nothing, and a later call with the uid stores it under its own change', async () => {
+  type E = { uid: string; try: number };
+  const log = makeSequencedLog<E>(scratch.db, 'log_refused');
+  await log.append('k', { uid: 'first', try: 0 });
+  const refusal = new Error('over the limit');
+  await expect(log.appendOnce('k', 'u', { uid: 'u', try: 1 }, 'change-1', Promise.reject(refusal))).rejects.toBe(refusal);
+  const docs = scratch.db.collection<{ _id: string; changeId?: string }>('log_refused');
+  expect(await docs.countDocuments()).toBe(1);
+  expect(await log.appendOnce('k', 'u', { uid: 'u', try: 2 }, 'change-2')).toEqual({ seq: 2, created: true });
+  expect(await docs.findOne({ _id: claimId('k', 'u') })).toMatchObject({ changeId: 'change-2' });
+  expect((await log.read('k', 2))?.try).toBe(2);
+});
+
+it('claims kept apart by earlier versions move beside the entries, so a retry of what they stored stores nothing', async () => {
+  type E = { uid: string };
+  // As an earlier version left it: the entry, its claim in `<name>_uids`, and one claim of a call still storing.
+  await scratch.db.collection('log_legacy').insertOne({ _id: 'k:1', key: 'k', seq: 1, entry: { uid: 'u' } } as never);
+  await scratch.db.collection('log_legacy_uids').insertMany([{ _id: 'k:u', from: 0 } as never, { _id: 'k:v', from: 1 } as never]);
+  await Promise.all([moveLegacyClaims(scratch.db, 'log_legacy'), moveLegacyClaims(scratch.db, 'log_legacy')]);
+  const log = makeSequencedLog<E>(scratch.db, 'log_legacy');
+  expect(await log.appendOnce('k', 'u', { uid: 'u' })).toEqual({ seq: 1, created: false });
+  expect(await log.appendOnce('k', 'v', { uid: 'v' })).toEqual({ seq: 2, created: true });
+  expect(await scratch.db.listCollections({ name: 'log_legacy_uids' }).toArray()).toEqual([]);
+  await expect(log.appendOnce('k', '42', { uid: '42' })).rejects.toThrow(/not be a number/);
+});
+
+it('appendOnce after learning the seq another process filled goes straight to the claim and the entry, with no read', async () => {
+  type E = { uid: string };
+  const writer = makeSequencedLog<E>(scratch.db, 'log_learnt');
+  for (let i = 1; i <= 5; i++) await writer.append('k', { uid: `w${i}` });
+  let reads = 0;
+  const counted = interceptedDb(scratch.db, 'findOne', (_name, _args, call) => (reads++, call()));
+  const other = makeSequencedLog<E>(counted, 'log_learnt');
+  other.learnFilled('k', 5);
+  expect(await other.appendOnce('k', 'mine', { uid: 'mine' })).toEqual({ seq: 6, created: true });
+  expect(reads).toBe(0);
+  // A seq learnt late (lower than what it knows) changes nothing; a wrong guess only costs a probe.
+  other.learnFilled('k', 2);
+  await writer.append('k', { uid: 'w7' });
+  expect(await other.appendOnce('k', 'next', { uid: 'next' })).toEqual({ seq: 8, created: true });
 });

@@ -1,5 +1,6 @@
 import type { Db, Document } from 'mongodb';
-import { insertOrFail } from './mongo.ts';
+import { BoundedMap } from '../bounded-map.ts';
+import { insertInOrderOrFail, insertManyIfAbsent, insertOrFail } from './mongo.ts';
 
 /** A place in a sequence that is filled in order, without gaps; n = 0 stands for "none yet". */
 export interface Place {
@@ -27,22 +28,6 @@ export async function probeLast<P extends Place>(known: P, place: (n: number) =>
     else free = mid;
   }
   return last;
-}
-
-/** A Map that forgets its oldest keys beyond `max` entries. */
-class BoundedMap<K, V> extends Map<K, V> {
-  private readonly max: number;
-  constructor(max: number) {
-    super();
-    this.max = max;
-  }
-  override set(key: K, value: V) {
-    if (this.max <= 0) return this;
-    this.delete(key);
-    super.set(key, value);
-    if (this.size > this.max) this.delete(this.keys().next().value as K);
-    return this;
-  }
 }
 
 interface EntryDoc<E> {
@@ -89,16 +74,42 @@ const seqs = (from: number, to: number) => Array.from({ length: Math.max(0, to -
  * The appender of seq (k+1)B writes the copy; a reader that finds it missing
  * writes it (insert-or-fail; every copy of a block is the same).
  */
+/**
+ * The `_id` of the claim of `uid` in a key's log, in the log's collection beside the entries
+ * (`<key>:<seq>`): a uid is never a number.
+ */
+export const claimId = (key: string, uid: string) => `${key}:${uid}`;
+
+/**
+ * Moves the uid claims that earlier versions kept in `<name>_uids` (same ids) beside the
+ * entries; at start-up, before any append. Repeating it, or two processes at once, is harmless.
+ */
+export async function moveLegacyClaims(db: Db, name: string) {
+  const [legacy, claims] = [db.collection<UidDoc>(`${name}_uids`), db.collection<UidDoc>(name)];
+  let batch: UidDoc[] = [];
+  for await (const claim of legacy.find()) {
+    batch.push(claim);
+    if (batch.length < 1_000) continue;
+    await insertManyIfAbsent(claims, batch);
+    batch = [];
+  }
+  if (!batch.length) return;
+  await insertManyIfAbsent(claims, batch);
+  await legacy.drop().catch(() => undefined); // another process dropped it first
+}
+
 export function makeSequencedLog<E extends Document>(db: Db, name: string, options: { cache?: number; blockSize?: number } = {}) {
   const docs = db.collection<EntryDoc<E>>(name);
   const blocks = db.collection<BlockDoc<E>>(`${name}_blocks`);
   const size = options.blockSize ?? 0;
   const hints = new BoundedMap<string, number>(10_000);
   const cache = new BoundedMap<string, E>(options.cache ?? 0);
-  const uids = db.collection<UidDoc>(`${name}_uids`);
+  /** Uid claims live beside the entries, so a claim and its entry go in one write. */
+  const claims = db.collection<UidDoc>(name);
   const landed = new BoundedMap<string, number>(10_000);
   const queues = new Map<string, Promise<unknown>>();
   const idOf = (key: string, part: number | string) => `${key}:${part}`;
+  const claimIdOf = (key: string, uid: string) => claimId(key, uid);
   const seen = (key: string, seq: number) => {
     if ((hints.get(key) ?? 0) < seq) hints.set(key, seq);
   };
@@ -169,12 +180,19 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
     return null;
   }
 
-  async function insertAt(key: string, seq: number, entry: E): Promise<'ok' | 'duplicate'> {
-    if ((await insertOrFail(docs, { _id: idOf(key, seq), key, seq, entry } as never)) === 'duplicate') return 'duplicate';
+  const entryDoc = (key: string, seq: number, entry: E) => ({ _id: idOf(key, seq), key, seq, entry });
+
+  /** What this process learns from an entry it stored. */
+  function learnStored(key: string, seq: number, entry: E) {
     seen(key, seq);
     cache.set(idOf(key, seq), entry);
     // This entry fills its block: copy it (a reader copies it if this does not happen).
     if (size && seq % size === 0) void readBlock(key, seq / size - 1).catch(() => null);
+  }
+
+  async function insertAt(key: string, seq: number, entry: E): Promise<'ok' | 'duplicate'> {
+    if ((await insertOrFail(docs, entryDoc(key, seq, entry) as never)) === 'duplicate') return 'duplicate';
+    learnStored(key, seq, entry);
     return 'ok';
   }
 
@@ -194,34 +212,33 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
      * Appends `entry` (which carries `uid`) unless an entry with that uid is in the key's log
      * already: however many calls with one uid race, in any processes, one entry is stored.
      *
-     * Invariant: every entry with uid u is appended after `<key>:<u>` was inserted into
-     * `<name>_uids` with `from` = a tail observed before that insert, so it lies after `from`;
-     * and an appender inserts at seq s only after reading every entry from `from`+1 to s-1
-     * and finding no u there. Since seqs are filled in order and entries never change, a second
-     * copy at s2 > s1 would have been read at s1 by its appender: there is none.
+     * Invariant: every entry with uid u is appended once the claim `<key>:<u>` is in (in
+     * `<name>`, beside the entries), with `from` = a tail observed before that claim, so it lies
+     * after `from`; and a call that did not make the claim inserts at seq s only after reading
+     * every entry from `from`+1 to s-1 and finding no u there. Since seqs are filled in order and
+     * entries never change, a second copy at s2 > s1 would have been read at s1 by its appender:
+     * there is none. The claim and the entry at the seq after the tail go in one write (one
+     * commit on FerretDB), claim first: a call whose claim fails stores nothing there.
      *
-     * The claim carries the claiming call's `changeId`, so an outbox entry enqueued beside it
-     * (CommitRef `{collection: <name>_uids, id: <key>:<uid>, changeId}`) counts as committed
+     * The claim carries the claiming call's `changeId`, so an outbox entry enqueued before it
+     * (CommitRef `{collection: <name>, id: claimId(key, uid), changeId}`) counts as committed
      * once the uid is claimed, by that call only. Its handler must find the entry itself (it
-     * lands just after the claim, or with a retry of the call): a claim is the commit of an
-     * intent, and one whose call died before the entry landed is delivered never.
+     * is written with the claim, else just after it, or with a retry of the call).
      */
     appendOnce(
       key: string,
       uid: string,
       entry: E & { uid: string },
       changeId?: string,
-      /** Settles before the entry is inserted (e.g. its outbox entry being written meanwhile); a rejection stores nothing. */
+      /** Settles before anything is written (e.g. its outbox entry being written meanwhile); a rejection writes nothing. */
       ready: Promise<unknown> = Promise.resolve(),
-      /**
-       * A seq known to be filled (it may settle later), where the end is looked for when this
-       * process knows none as late; looked at beside the claim when this process knows any.
-       */
+      /** A seq known to be filled (it may settle later), where the end is looked for when this process knows none as late. */
       stored: number | Promise<number | undefined> = 0,
     ): Promise<{ seq: number; created: boolean }> {
-      void ready.catch(() => undefined); // awaited after the claim, unless that fails first
+      void ready.catch(() => undefined); // awaited below, unless the call fails first
+      if (/^\d+$/.test(uid)) return Promise.reject(new Error(`a uid must not be a number: ${uid}`));
       return oneAtATime(key, async () => {
-        const ref = idOf(key, uid);
+        const ref = claimIdOf(key, uid);
         const known = landed.get(ref);
         if (known) return { seq: known, created: false };
         const mark = (seq: number, created: boolean) => {
@@ -232,18 +249,23 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
         // The end, from the caller's stored seq if it is later than this process's hint (another
         // process appended): its entry and the next are read, so a wrong seq is never taken for filled.
         const end = Promise.resolve(stored).then((seq = 0) => (seq > (hint ?? 0) ? tail(key, seq) : (hint ?? tail(key))));
-        void end.catch(() => undefined); // awaited below, unless the claim fails first
-        // A tail observed before the claim: this process's hint (an older tail only widens the
-        // scan below), else the end found first.
-        let from = hint ?? (await end);
-        if ((await insertOrFail(uids, { _id: ref, from, ...(changeId ? { changeId } : {}) })) === 'duplicate') {
-          const doc = await uids.findOne({ _id: ref });
+        const [last] = await Promise.all([end, ready]);
+        const claim: UidDoc = { _id: ref, from: last, ...(changeId ? { changeId } : {}) };
+        const written = await insertInOrderOrFail(claims, [claim, entryDoc(key, last + 1, entry) as never]);
+        if (written === 2) {
+          learnStored(key, last + 1, entry);
+          return mark(last + 1, true);
+        }
+        let from = last;
+        if (written === 0) {
+          // Claimed before, by a call that stored the entry or is storing it.
+          const doc = await claims.findOne({ _id: ref });
           if (doc?.seq) return mark(doc.seq, false);
           from = doc?.from ?? 0;
         }
-        const [last] = await Promise.all([end, ready]);
-        // Try the seq after the last one known; only a collision costs a probe and a scan.
-        for (let checked = from, next = Math.max(from, last, hints.get(key) ?? 0) + 1; ; next = (await tail(key)) + 1) {
+        // The seq was taken (or the claim was someone else's): probe the end, and look for the entry on the way.
+        for (let checked = from; ;) {
+          const next = (await tail(key)) + 1;
           const found = await findUid(key, uid, checked, next - 1);
           if (found) return mark(found, false);
           checked = next - 1;
@@ -253,10 +275,10 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
     },
     /** Where the entry with this uid landed, if it did (an `_id` read, then a scan from where it could be). */
     async findByUid(key: string, uid: string): Promise<number | null> {
-      const ref = idOf(key, uid);
+      const ref = claimIdOf(key, uid);
       const known = landed.get(ref);
       if (known) return known;
-      const doc = await uids.findOne({ _id: ref });
+      const doc = await claims.findOne({ _id: ref });
       if (!doc) return null;
       const seq = doc.seq ?? (await findUid(key, uid, doc.from, await tail(key, doc.from)));
       if (seq) landed.set(ref, seq);
@@ -264,6 +286,8 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
     },
     /** The key's last seq (0 when it has none): the number of entries it holds. */
     tail,
+    /** Learns that `seq` of the key is filled (another process appended it): the next append starts after it. */
+    learnFilled: seen,
     read,
     /** Entries from..to (inclusive, oldest first), read in parallel; null where none is stored. */
     async readRange(key: string, from: number, to: number): Promise<(E | null)[]> {
@@ -312,14 +336,14 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
       );
       const landings = inserted.flatMap(({ key, seq, entry }) => {
         const uid = (entry as { uid?: unknown }).uid;
-        return typeof uid === 'string' ? [{ _id: idOf(key, uid), from: seq - 1, seq }] : [];
+        return typeof uid === 'string' ? [{ _id: claimIdOf(key, uid), from: seq - 1, seq }] : [];
       });
       const inBatches = async <D>(all: D[], insert: (batch: D[]) => Promise<unknown>) => {
         for (let i = 0; i < all.length; i += IMPORT_BATCH) await insert(all.slice(i, i + IMPORT_BATCH));
       };
       await inBatches(inserted, (batch) => docs.insertMany(batch as never));
       await inBatches(copies, (batch) => blocks.insertMany(batch as never));
-      await inBatches(landings, (batch) => uids.insertMany(batch));
+      await inBatches(landings, (batch) => claims.insertMany(batch));
     },
   };
 }

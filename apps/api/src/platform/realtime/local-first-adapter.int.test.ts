@@ -20,9 +20,12 @@ const closers: (() => unknown)[] = [];
 async function startServer() {
   const client = new Redis(redis.url, { maxRetriesPerRequest: null });
   const http = createServer();
+  const fromOthers: unknown[] = [];
   const io = new Server(http, {
     connectionStateRecovery: { maxDisconnectionDuration: 60_000 },
-    adapter: localFirst(createAdapter(client, { streamName: 'sio:local-first-test', blockTimeInMs: 100 })),
+    adapter: localFirst(createAdapter(client, { streamName: 'sio:local-first-test', blockTimeInMs: 100 }), (packet) =>
+      fromOthers.push(packet.data),
+    ),
   });
   io.on('connection', (socket) => void socket.join('room'));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -30,7 +33,7 @@ async function startServer() {
     await io.close(); // the adapter says goodbye through its Redis connection
     client.disconnect();
   });
-  return { io, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}` };
+  return { io, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, fromOthers };
 }
 
 async function tab(url: string) {
@@ -59,7 +62,7 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-it('delivers to its own sockets at once, even while Redis does not answer, and to the other process through Redis', async () => {
+it('delivers to its own sockets at once, even while Redis does not answer, and to the other process through Redis, which it shows the packet', async () => {
   const [a, b] = [await startServer(), await startServer()];
   const [onA, onB] = [await tab(a.url), await tab(b.url)];
 
@@ -79,4 +82,14 @@ it('delivers to its own sockets at once, even while Redis does not answer, and t
   await new Promise((resolve) => setTimeout(resolve, 200));
   expect(onA.map((p) => (p as { n: number }).n)).toEqual([1, 2]);
   expect(onB.map((p) => (p as { n: number }).n)).toEqual([1, 2]);
+  // Each process is shown what the other broadcasts (whoever its sockets are; with the stream
+  // offset for connection state recovery), and not its own.
+  b.io.to('nobody-here').emit('news', { n: 3 });
+  expect(await until(() => a.fromOthers.length === 1, 2_000)).toBe(true);
+  const offset = expect.any(String);
+  expect(a.fromOthers).toEqual([['news', { n: 3 }, offset]]);
+  expect(b.fromOthers).toEqual([
+    ['news', { n: 1 }, offset],
+    ['news', { n: 2 }, offset],
+  ]);
 });

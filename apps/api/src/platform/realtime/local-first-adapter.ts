@@ -1,4 +1,4 @@
-import { Adapter, MessageType, type BroadcastOptions, type ClusterAdapter } from 'socket.io-adapter';
+import { Adapter, MessageType, type BroadcastOptions, type ClusterAdapter, type ClusterMessage } from 'socket.io-adapter';
 
 type Packet = Parameters<Adapter['broadcast']>[0];
 
@@ -15,12 +15,26 @@ type Packet = Parameters<Adapter['broadcast']>[0];
  * app drops what it has, and catches up from the database on every connect).
  * Packets from other processes still carry their offsets.
  */
-export function localFirst<A extends ClusterAdapter>(factory: (nsp: unknown) => A): (nsp: unknown) => A {
+export function localFirst<A extends ClusterAdapter>(
+  factory: (nsp: unknown) => A,
+  /** Shown every packet another process broadcasts, whichever sockets it is for (every process reads them all). */
+  onRemotePacket: (packet: Packet) => void = () => undefined,
+): (nsp: unknown) => A {
   // A function, not an arrow: Socket.io calls it with `new` (what it returns is the adapter).
   return function localFirstAdapter(nsp) {
     const adapter = factory(nsp);
-    // `publish` is the cluster adapter's own fire-and-forget send (protected in its types).
-    const publish = (adapter as unknown as { publish(message: unknown): void }).publish.bind(adapter);
+    // The cluster adapter's own members (protected in its types): its id among the processes, its
+    // handler of what they send, and its fire-and-forget send.
+    const cluster = adapter as unknown as {
+      uid: string;
+      onMessage(message: ClusterMessage, offset?: string): void;
+      publish(message: unknown): void;
+    };
+    const [onMessage, publish] = [cluster.onMessage.bind(adapter), cluster.publish.bind(adapter)];
+    cluster.onMessage = (message, offset) => {
+      if (message.type === MessageType.BROADCAST && message.uid !== cluster.uid) onRemotePacket(message.data.packet as Packet);
+      onMessage(message, offset);
+    };
     adapter.broadcast = (packet: Packet, opts: BroadcastOptions) => {
       Adapter.prototype.broadcast.call(adapter, packet, opts);
       if (!opts.flags?.local)

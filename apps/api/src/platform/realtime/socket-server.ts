@@ -5,20 +5,26 @@ import { decodeJwt } from 'jose';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import { AppError } from '../app-error.ts';
+import { BoundedMap } from '../bounded-map.ts';
 import type { Authenticate, Caller } from '../http/auth.middleware.ts';
 import { localFirst } from './local-first-adapter.ts';
 import type { RealtimePush, SocketEventHandler } from './realtime.ts';
 import type { Presence } from './presence.ts';
 
 /**
- * How stale a socket's "session open, account not blocked" may be: checked
- * again before an event once older, and by a timer (jittered, so sockets
- * opened together do not check together). One check serves every socket of a
- * session in this process. A block closes sockets at once anyway
- * (`disconnectUser`); the token's expiry bounds the rest.
+ * How stale a socket's "session open, account not blocked" may be: an event
+ * waits for a new check only once the last is older; from half that age on,
+ * an event starts one in the background and goes on with the last (so a
+ * chatting user's messages do not wait for it). A check that finds the
+ * session ended drops every socket of it. A timer checks idle sockets
+ * (jittered, so sockets opened together do not check together). One check
+ * serves every socket of a session in this process. A block closes sockets at
+ * once anyway (`disconnectUser`); the token's expiry bounds the rest.
  */
 const RECHECK_MS = 60_000;
 const roomOf = (userId: string) => `user:${userId}`;
+/** What a check answers when the socket's session may not go on. */
+const ENDED = new Set(['UNAUTHENTICATED', 'ACCOUNT_BLOCKED']);
 
 export interface RealtimeOptions {
   authenticate: Authenticate;
@@ -30,6 +36,8 @@ export interface RealtimeOptions {
   /** Keeps environments that share a Redis apart (the database name). */
   namespace: string;
   presence: Presence;
+  /** Times the session checks (tests move it). */
+  clock?: { now(): Date };
 }
 
 /**
@@ -44,6 +52,7 @@ export interface RealtimeOptions {
 export function makeRealtimeServer(options: RealtimeOptions) {
   const handlers = new Map<string, SocketEventHandler>();
   const presenceListeners: ((userId: string, online: boolean) => Promise<void>)[] = [];
+  const remoteListeners = new Map<string, ((payload: unknown) => void)[]>();
   /** Presence updates under way (with what listeners do about them): close() lets them finish. */
   const updating = new Set<Promise<void>>();
   function updatePresence(userId: string, online: boolean, update: Promise<boolean>) {
@@ -60,17 +69,41 @@ export function makeRealtimeServer(options: RealtimeOptions) {
   /** Set by close(): the sockets it drops are not news to anyone (and the database may be closing too). */
   let closing = false;
 
-  /** The latest check of each session in this process (a promise, so concurrent checks share one). */
-  const checks = new Map<string, { at: number; caller: Promise<Caller> }>();
+  const now = () => (options.clock?.now() ?? new Date()).getTime();
+  const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+  /** The last passed check of each session in this process, from when it began. */
+  const checks = new BoundedMap<string, { at: number; caller: Caller }>(10_000);
+  /** Checks under way, one per session (every socket of the session waits for the same). */
+  const checking = new Map<string, Promise<Caller>>();
+  /** Checks the session again; one that finds it ended (or the account blocked) drops its sockets. */
+  function check(sessionId: string, token: string): Promise<Caller> {
+    const under = checking.get(sessionId);
+    if (under) return under;
+    const at = now();
+    const caller = options.authenticate(token);
+    checking.set(sessionId, caller);
+    caller
+      .then(
+        (passed) => checks.set(sessionId, { at, caller: passed }),
+        (error: unknown) => {
+          checks.delete(sessionId);
+          if (error instanceof AppError && ENDED.has(error.code)) io?.in(sessionRoom(sessionId)).disconnectSockets(true);
+        },
+      )
+      .finally(() => checking.delete(sessionId))
+      .catch(() => undefined);
+    return caller;
+  }
+  /** The socket's caller: from the last check while it is fresh, which is repeated beside the event once half stale. */
   async function checkedCaller(socket: Socket): Promise<Caller> {
     const { caller, token } = socket.data as { caller: Caller; token: string };
     const last = checks.get(caller.sessionId);
-    if (last && Date.now() - last.at < RECHECK_MS) return last.caller;
-    const check = { at: Date.now(), caller: options.authenticate(token) };
-    if (checks.size > 10_000) for (const [id, c] of checks) if (check.at - c.at > RECHECK_MS) checks.delete(id);
-    checks.set(caller.sessionId, check);
-    check.caller.catch(() => checks.get(caller.sessionId) === check && checks.delete(caller.sessionId));
-    return check.caller;
+    const age = last ? now() - last.at : Infinity;
+    if (age < RECHECK_MS / 2) return last!.caller;
+    const fresh = check(caller.sessionId, token);
+    if (age >= RECHECK_MS) return fresh;
+    fresh.catch(() => undefined); // a refusal drops the sockets; any other failure, the next event sees
+    return last!.caller;
   }
 
   function errorAck(error: unknown) {
@@ -81,7 +114,7 @@ export function makeRealtimeServer(options: RealtimeOptions) {
 
   function onConnection(socket: Socket) {
     const { caller, token } = socket.data as { caller: Caller; token: string };
-    void socket.join(roomOf(caller.userId));
+    void socket.join([roomOf(caller.userId), sessionRoom(caller.sessionId)]);
     const exp = decodeJwt(token).exp;
     // The socket lives as long as its token; the client reconnects with a fresh one.
     const expiry = setTimeout(() => socket.disconnect(true), Math.max(0, (exp ?? 0) * 1000 - Date.now()));
@@ -102,8 +135,7 @@ export function makeRealtimeServer(options: RealtimeOptions) {
           (answer) => ack?.(answer ?? { ok: true }),
           (error) => {
             ack?.(errorAck(error));
-            if (error instanceof AppError && (error.code === 'UNAUTHENTICATED' || error.code === 'ACCOUNT_BLOCKED'))
-              socket.disconnect(true);
+            if (error instanceof AppError && ENDED.has(error.code)) socket.disconnect(true);
           },
         );
     });
@@ -130,6 +162,10 @@ export function makeRealtimeServer(options: RealtimeOptions) {
     /** Called when a user's first socket connects (online) or last one leaves (offline), on this process's view. */
     onPresence(listener: (userId: string, online: boolean) => Promise<void>) {
       presenceListeners.push(listener);
+    },
+    /** Shown the payload of every `event` another process emits, to whichever users (what it learns is a hint). */
+    onEmittedElsewhere(event: string, listener: (payload: unknown) => void) {
+      remoteListeners.set(event, [...(remoteListeners.get(event) ?? []), listener]);
     },
     presence: options.presence,
     /** Drops every socket of the user on every process (blocked, deleted). */
@@ -161,6 +197,10 @@ export function makeRealtimeServer(options: RealtimeOptions) {
                   sessionKeyPrefix: `sio:${options.namespace}:session:`,
                   blockTimeInMs: 1_000,
                 }),
+                ({ data }) => {
+                  const [event, payload] = (Array.isArray(data) ? data : []) as [unknown, unknown];
+                  for (const listener of remoteListeners.get(String(event)) ?? []) listener(payload);
+                },
               ),
             }
           : {}),
@@ -171,7 +211,7 @@ export function makeRealtimeServer(options: RealtimeOptions) {
           .authenticate(typeof token === 'string' ? token : undefined)
           .then((caller) => {
             socket.data = { caller, token };
-            checks.set(caller.sessionId, { at: Date.now(), caller: Promise.resolve(caller) });
+            checks.set(caller.sessionId, { at: now(), caller });
             next();
           })
           .catch((error: unknown) => {

@@ -33,6 +33,8 @@ export interface MessageLog {
     options?: { knownSeq?: Promise<number | undefined>; admitted?: Promise<void> },
   ): Promise<{ message: Message; created: boolean }>;
   tail(conversationId: string): Promise<number>;
+  /** Learns of a message another process stored (a hint: this process's next append starts after it). */
+  learnStored(conversationId: string, seq: number): void;
   /** Messages from..to (inclusive), oldest first. */
   range(conversationId: string, from: number, to: number): Promise<Message[]>;
   /** The message with that id, if it was stored. */
@@ -99,8 +101,16 @@ export interface MessagingDeps {
   notify(notification: OutgoingNotification & { key: string }): Promise<void>;
   /** Effects decided at a later time, exactly once (platform/outbox/scheduled-effects.ts). */
   scheduler: { schedule(at: Date, type: string, payload: Record<string, unknown>, uid: string): Promise<void> };
-  /** The user's message budget: `spend` answers seconds to wait when it is used up, else null; `refund` gives one back. */
-  messageBudget: { spend(userId: string): Promise<number | null>; refund(userId: string): Promise<void> };
+  /**
+   * The user's message budget: `spend` answers seconds to wait when it is used up, else null;
+   * `refund` gives one back; `halfSpent` says whether the user had spent half of it when this
+   * process last asked (a hint, other processes spend too).
+   */
+  messageBudget: {
+    spend(userId: string): Promise<number | null>;
+    refund(userId: string): Promise<void>;
+    halfSpent(userId: string): boolean;
+  };
   /** The conversation id of a patient-doctor pair: the same pair always gets the same id. */
   conversationIdFor(patientId: string, doctorId: string): string;
   /** A message's id from its conversation, sender and client id. */

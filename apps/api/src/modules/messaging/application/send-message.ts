@@ -71,10 +71,13 @@ export function makeSendMessage(deps: MessagingDeps) {
     const id = deps.messageIdFor(conversationId, senderId, input.clientId);
     // Nothing is read before the append (decision 19): the log's id claim finds a retry. What is
     // read goes at once: the conversation (a stranger gets 404 and has spent only their own
-    // budget) and the pair's appointments. Two reads settle while the append claims the id: the
-    // seq the sender's inbox says the conversation has reached (where the append looks for the
-    // end when this process knows none as late; a hint, so a failed read is none), and whether
-    // the conversation was erased (which stores nothing and answers 404).
+    // budget) and the pair's appointments. Two reads settle beside the outbox entry, before the
+    // append claims the id: the seq the sender's inbox says the conversation has reached (where
+    // the append looks for the end when this process knows none as late; a hint, so a failed
+    // read is none), and whether the conversation was erased (which stores nothing and answers
+    // 404). The budget's answer is waited for only once the sender has spent half of it (then a
+    // flooder writes nothing): before that, it is only counted, so what other processes spend
+    // at the same moment may overrun it by what they have in flight.
     const knownSeq = deps.inboxes
       .peek(senderId)
       .then((inbox) => inbox.conversations[conversationId]?.lastSeq)
@@ -83,9 +86,12 @@ export function makeSendMessage(deps: MessagingDeps) {
       if (erased) throw noSuchConversation();
     });
     void admitted.catch(() => undefined); // awaited by the append, unless the send is refused before it
+    const waitForBudget = deps.messageBudget.halfSpent(senderId);
+    const spent = deps.messageBudget.spend(senderId);
+    if (!waitForBudget) spent.catch(() => undefined); // counted only
     const [, wait, pair] = await Promise.all([
       loadConversation(deps, conversationId, senderId, { evenErased: true }),
-      deps.messageBudget.spend(senderId),
+      waitForBudget ? spent : null,
       deps.pairs.peek(conversationId),
     ]);
     if (wait !== null)

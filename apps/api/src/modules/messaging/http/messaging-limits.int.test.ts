@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { signedInAdmin } from '../../../test-support/accounts.ts';
 import { bookedPair, connect, emitAck } from '../../../test-support/chat.ts';
 import type { ApiClient } from '../../../test-support/http-client.ts';
@@ -88,6 +88,32 @@ it('drops every socket of an account the moment it is blocked, and refuses it a 
   await settleSideEffects(api);
   expect(await Promise.all(dropped)).toEqual(['io server disconnect', 'io server disconnect']);
   await expect(connect(api.baseUrl, token)).rejects.toThrow(/UNAUTHENTICATED|ACCOUNT_BLOCKED/);
+});
+
+it("drops a signed-out session's sockets within a minute, without making its events wait for the check before that", async () => {
+  const pair = await bookedPair(api, admin);
+  const [patientTab, doctorTab] = await Promise.all([
+    open(api.baseUrl, pair.patient.c.accessToken),
+    open(api.baseUrl, pair.doctor.c.accessToken),
+  ]);
+  expect((await pair.patient.c.post('/api/v1/auth/logout')).status).toBe(204);
+  expect((await pair.doctor.c.post('/api/v1/auth/logout')).status).toBe(204);
+
+  const stored = () => api.db.collection('messages').countDocuments({ key: pair.conversationId });
+
+  // Half a minute after the last check: the event is served on it (the message is stored), while
+  // a new check runs beside it, finds the session ended and drops the socket (perhaps before the ack).
+  api.clock.advance(31_000);
+  const dropped = disconnected(patientTab, 2_500);
+  patientTab.emit('message:send', text(pair.conversationId));
+  expect(await dropped).toBe('io server disconnect');
+  await vi.waitFor(async () => expect(await stored()).toBe(1));
+
+  // A minute after: the event waits for the check, and is refused.
+  api.clock.advance(30_000);
+  const refused = await emitAck(doctorTab, 'message:send', text(pair.conversationId));
+  expect(refused.error).toMatchObject({ code: 'UNAUTHENTICATED' });
+  expect(await stored()).toBe(1);
 });
 
 it('stays open 14 days after the last completed consultation, then becomes read-only', async () => {

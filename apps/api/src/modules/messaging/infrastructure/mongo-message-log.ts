@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Binary, Db } from 'mongodb';
-import { makeSequencedLog } from '../../../platform/mongo/sequenced-log.ts';
+import { claimId, makeSequencedLog } from '../../../platform/mongo/sequenced-log.ts';
 import type { Outbox } from '../../../platform/outbox/outbox.ts';
 import type { FieldCipher } from '../../../platform/security/field-cipher.ts';
 import { protectFields, type ProtectedStore } from '../../../platform/security/protected-fields.ts';
@@ -80,13 +80,10 @@ export function makeMongoMessageLog(
   return {
     async append(message, effects, { knownSeq, admitted } = {}) {
       const changeId = randomUUID();
-      // The outbox entry and the message's id claim (its commit) are written at once; the message
-      // only after both, and once admitted. Delivery waits for the message itself (deliver-message.ts).
-      const enqueued = outbox.enqueue(effects, {
-        collection: `${NAME}_uids`,
-        id: `${message.conversationId}:${message.id}`,
-        changeId,
-      });
+      // The outbox entry first (while the append waits for the sender's admission), then the
+      // message's id claim (its commit) with the message in one write. Delivery waits for the
+      // message itself (deliver-message.ts).
+      const enqueued = outbox.enqueue(effects, { collection: NAME, id: claimId(message.conversationId, message.id), changeId });
       const ready = Promise.all([enqueued, admitted]);
       const refused = admitted?.then(
         () => false,
@@ -112,6 +109,7 @@ export function makeMongoMessageLog(
       return { message: { ...message, seq }, created };
     },
     tail: (conversationId) => log.tail(conversationId),
+    learnStored: (conversationId, seq) => log.learnFilled(conversationId, seq),
     async range(conversationId, from, to) {
       const entries = await log.readRange(conversationId, from, to);
       return entries.flatMap((e, i) => (e ? [toMessage(conversationId, Math.max(1, from) + i, e)] : []));
