@@ -32,8 +32,13 @@ const TABS = 5; // sockets per user: 2 x 200 x 5 = 2,000
 const RATE = 10; // messages a second in the latency runs: each of 400 users online writes every 40 s
 /** 600 messages: the p99 is the 6th slowest, not one hiccup of a shared 2-core machine. */
 const LATENCY_SECONDS = 60;
-/** Traffic before each latency run, unmeasured: the steady state is measured, not a process's first seconds (JIT, heap growth). */
-const WARMUP_SECONDS = 10;
+/**
+ * Traffic before each latency run, unmeasured: the steady state is measured, not a process's
+ * first seconds (JIT, heap growth, caches). One message each way in every conversation, so each
+ * process has sent in every conversation before (with two processes, the doctors' sends are the
+ * second process's first), at WARMUP_RATE: 10 s.
+ */
+const WARMUP_RATE = 40;
 const THROUGHPUT_PAIRS = 50; // conversations each sending its next message as soon as the last is acked
 const THROUGHPUT_SECONDS = 10;
 const TEXT = 'Thank you, doctor. I will take the tablets after food and write again tomorrow 🙏';
@@ -155,15 +160,14 @@ interface Latency {
   errors: Map<string, number>;
 }
 
-/** Open loop: RATE messages a second for `seconds`, over all pairs in turn, each direction in turn. */
-async function latencyRun(pairs: Pair[], seconds: number, servers: ChildProcess[]): Promise<Latency> {
+/** Open loop: `rate` messages a second, `total` in all, over all pairs in turn, each direction in turn. */
+async function latencyRun(pairs: Pair[], total: number, servers: ChildProcess[], rate = RATE): Promise<Latency> {
   tracker.reset();
-  const total = seconds * RATE;
   const cpuBefore = cpuMs(servers);
   const start = performance.now();
   const acks: Promise<boolean>[] = [];
   for (let i = 0; i < total; i++) {
-    const wait = start + (i * 1000) / RATE - performance.now();
+    const wait = start + (i * 1000) / rate - performance.now();
     if (wait > 0) await sleep(wait);
     acks.push(send(pairs[i % pairs.length]!, Math.floor(i / pairs.length) % 2 === 0));
   }
@@ -213,8 +217,8 @@ async function measure(
   withThroughput: boolean,
   target?: number,
 ): Promise<Row> {
-  await latencyRun(pairs, WARMUP_SECONDS, servers);
-  const latency = await latencyRun(pairs, LATENCY_SECONDS, servers);
+  await latencyRun(pairs, 2 * pairs.length, servers, WARMUP_RATE);
+  const latency = await latencyRun(pairs, LATENCY_SECONDS * RATE, servers);
   log(`${name}: p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms`);
   const throughput = withThroughput ? await throughputRun(pairs.slice(0, THROUGHPUT_PAIRS), THROUGHPUT_SECONDS) : undefined;
   if (throughput) log(`${name}: ${throughput.perSecond.toFixed(0)} messages/s`);
@@ -433,7 +437,7 @@ function report(rows: Row[]) {
     `\nChat delivery with ${2 * PAIRS * TABS} open sockets (${2 * PAIRS} users x ${TABS} tabs, ${PAIRS} conversations, websocket), one machine (${availableParallelism()} cores).`,
   );
   console.log(
-    `Latency: ${RATE} messages/s for ${LATENCY_SECONDS} s after ${WARMUP_SECONDS} s of warm-up, from message:send to message:new on each tab of the other participant (ms).`,
+    `Latency: ${RATE} messages/s for ${LATENCY_SECONDS} s after a warm-up of one message each way per conversation, from message:send to message:new on each tab of the other participant (ms).`,
   );
   console.log(
     `Throughput: ${THROUGHPUT_PAIRS} conversations sending back to back (the next message once the last is acked) for ${THROUGHPUT_SECONDS} s.`,

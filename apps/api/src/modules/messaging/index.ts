@@ -1,4 +1,3 @@
-import { socketEvents } from '@doctime/contracts';
 import type { Db } from 'mongodb';
 import type { AuthGuards } from '../../platform/http/auth.middleware.ts';
 import type { EffectHandler, Outbox } from '../../platform/outbox/outbox.ts';
@@ -8,7 +7,7 @@ import { MESSAGE_POSTED } from './application/send-message.ts';
 import { UNREAD_MAIL, type UnreadCheck } from './application/unread-mail.ts';
 import { makeMessagingUseCases } from './application/use-cases.ts';
 import { messagingRouter } from './http/messaging.routes.ts';
-import { messagingSocketHandlers } from './http/messaging.socket.ts';
+import { messagingPushListeners, messagingSocketHandlers } from './http/messaging.socket.ts';
 import { makeMongoConversationRepository } from './infrastructure/mongo-conversation.repository.ts';
 import { makeMongoInboxStore, makeMongoPairStore } from './infrastructure/mongo-inbox.store.ts';
 import { makeMongoMediaGrants } from './infrastructure/mongo-media-grants.ts';
@@ -45,17 +44,8 @@ export function makeMessagingModule(
     socketHandlers: messagingSocketHandlers(useCases),
     effectHandlers,
     protectedStores: [messages.protectedStore],
-    /**
-     * What this process learns from other processes' pushes: a message's seq, so its next
-     * append to that conversation starts after it instead of looking for the end (decision 19).
-     */
-    heardElsewhere: {
-      [socketEvents.messageNew]: (payload: unknown) => {
-        const message = (payload as { message?: { conversationId?: unknown; seq?: unknown } } | null)?.message;
-        if (typeof message?.conversationId === 'string' && Number.isInteger(message.seq) && (message.seq as number) > 0)
-          messages.learnStored(message.conversationId, message.seq as number);
-      },
-    },
+    /** What this process learns from other processes' pushes (decision 19). */
+    heardElsewhere: messagingPushListeners(useCases),
     /** What the scheduler asks at a check's time. */
     scheduledHandlers: {
       [UNREAD_MAIL]: (payload: Record<string, unknown>) => useCases.decideUnreadMail(payload as unknown as UnreadCheck),

@@ -52,3 +52,16 @@ it('a head write that lands late, over a newer one, hides nothing from readers',
   expect((await b.read('r')).state.items).toEqual(['a', 'b']);
   expect((await b.peek('r')).n).toBe(2); // the reader wrote the head on
 });
+
+it('a writer told to forget what it remembers reads first, and does not collide with the change made elsewhere', async () => {
+  let inserts = 0;
+  const counted = interceptedDb(scratch.db, 'insertOne', (_name, _args, call) => (inserts++, call()));
+  const here = makeFoldedStore(counted, 'fold_forget', union, { remember: 100 });
+  const elsewhere = makeFoldedStore(scratch.db, 'fold_forget', union, { remember: 100 });
+  await here.change('r', () => ({ item: 'a' }));
+  await elsewhere.change('r', () => ({ item: 'b' }));
+  here.forget('r');
+  inserts = 0;
+  expect((await here.change('r', () => ({ item: 'c' }))).state.items).toEqual(['a', 'b', 'c']);
+  expect(inserts).toBe(1);
+});

@@ -94,6 +94,10 @@ export function makeFoldedStore<S extends Document, C extends Document>(
           records.slice(i, i + 1_000).map(({ id, change }) => headOf(id, { n: 1, state: fold.apply(fold.empty(), change) })),
         );
     },
+    /** Forgets the state this process remembers of a record (another process is about to change it). */
+    forget(id: string) {
+      remembered.delete(id);
+    },
     /**
      * Reads the record, asks `decide` for the change to make (null: none is needed), and
      * commits it as the next change; decides again from the newer state when another writer

@@ -58,23 +58,6 @@ const IMPORT_BATCH = 5_000;
 const seqs = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 /**
- * Append-only logs, one per key, in one collection: entry n of a key is
- * `_id = <key>:<n>` (n = 1, 2, ...), and every read is by `_id`.
- *
- * Invariant: entry n is inserted only by an appender that saw entry n-1 (or
- * n = 1), insert-or-fail, so a key's entries are 1..tail with no gap and no
- * seq taken twice; a duplicate means another appender took that seq, and the
- * loser moves on to the new tail. Entries never change, so what a process has
- * read it may keep (`cache` entries), and a seq it has seen is a safe place to
- * probe the tail from.
- *
- * With `blockSize` B, each full run of B entries (seqs kB+1..(k+1)B) is also
- * copied, once all are stored, into one document of `<name>_blocks`, so a
- * range costs a read per block plus one per entry of the unfilled last block.
- * The appender of seq (k+1)B writes the copy; a reader that finds it missing
- * writes it (insert-or-fail; every copy of a block is the same).
- */
-/**
  * The `_id` of the claim of `uid` in a key's log, in the log's collection beside the entries
  * (`<key>:<seq>`): a uid is never a number.
  */
@@ -98,6 +81,24 @@ export async function moveLegacyClaims(db: Db, name: string) {
   await legacy.drop().catch(() => undefined); // another process dropped it first
 }
 
+/**
+ * Append-only logs, one per key, in one collection: entry n of a key is
+ * `_id = <key>:<n>` (n = 1, 2, ...), and every read is by `_id`.
+ *
+ * Invariant: entry n is inserted only by an appender that saw entry n-1 (or
+ * n = 1), insert-or-fail, so a key's entries are 1..tail with no gap and no
+ * seq taken twice; a duplicate means another appender took that seq, and the
+ * loser moves on to the new tail. Entries never change, so what a process has
+ * read it may keep (`cache` entries), and a seq it has seen is a safe place to
+ * probe the tail from.
+ *
+ * With `blockSize` B, each full run of B entries (seqs kB+1..(k+1)B) is also
+ * copied, once all are stored, into one document of `<name>_blocks`, so a
+ * range costs a read per block plus one per entry of the unfilled last block.
+ * The appender of seq (k+1)B writes the copy; a reader that finds it missing
+ * writes it (insert-or-fail; every copy of a block is the same). Entries
+ * appended once per uid (`appendOnce`) have their uid's claim beside them.
+ */
 export function makeSequencedLog<E extends Document>(db: Db, name: string, options: { cache?: number; blockSize?: number } = {}) {
   const docs = db.collection<EntryDoc<E>>(name);
   const blocks = db.collection<BlockDoc<E>>(`${name}_blocks`);
@@ -109,7 +110,6 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
   const landed = new BoundedMap<string, number>(10_000);
   const queues = new Map<string, Promise<unknown>>();
   const idOf = (key: string, part: number | string) => `${key}:${part}`;
-  const claimIdOf = (key: string, uid: string) => claimId(key, uid);
   const seen = (key: string, seq: number) => {
     if ((hints.get(key) ?? 0) < seq) hints.set(key, seq);
   };
@@ -238,7 +238,7 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
       void ready.catch(() => undefined); // awaited below, unless the call fails first
       if (/^\d+$/.test(uid)) return Promise.reject(new Error(`a uid must not be a number: ${uid}`));
       return oneAtATime(key, async () => {
-        const ref = claimIdOf(key, uid);
+        const ref = claimId(key, uid);
         const known = landed.get(ref);
         if (known) return { seq: known, created: false };
         const mark = (seq: number, created: boolean) => {
@@ -275,7 +275,7 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
     },
     /** Where the entry with this uid landed, if it did (an `_id` read, then a scan from where it could be). */
     async findByUid(key: string, uid: string): Promise<number | null> {
-      const ref = claimIdOf(key, uid);
+      const ref = claimId(key, uid);
       const known = landed.get(ref);
       if (known) return known;
       const doc = await claims.findOne({ _id: ref });
@@ -336,7 +336,7 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
       );
       const landings = inserted.flatMap(({ key, seq, entry }) => {
         const uid = (entry as { uid?: unknown }).uid;
-        return typeof uid === 'string' ? [{ _id: claimIdOf(key, uid), from: seq - 1, seq }] : [];
+        return typeof uid === 'string' ? [{ _id: claimId(key, uid), from: seq - 1, seq }] : [];
       });
       const inBatches = async <D>(all: D[], insert: (batch: D[]) => Promise<unknown>) => {
         for (let i = 0; i < all.length; i += IMPORT_BATCH) await insert(all.slice(i, i + IMPORT_BATCH));

@@ -50,6 +50,8 @@ export interface InboxStore {
   /** The inbox as last written whole, in one read: it may miss changes in flight, so only for hints. */
   peek(userId: string): Promise<InboxState>;
   change(userId: string, change: InboxChange): Promise<InboxState>;
+  /** Forgets what this process last knew of the inbox (another process is changing it). */
+  forget(userId: string): void;
 }
 
 /** Each pair's appointments as messaging has learnt them (the highest version of each). */

@@ -3,6 +3,7 @@ import { makeCanViewMedia } from './can-view-media.ts';
 import { makeDeliverMessage } from './deliver-message.ts';
 import { makeGetConversation } from './get-conversation.ts';
 import { makeLearnAppointment } from './learn-appointment.ts';
+import { makeLearnPushedMessage } from './learn-pushed-message.ts';
 import { makeListConversations } from './list-conversations.ts';
 import { makeListMessages } from './list-messages.ts';
 import { makeMarkDelivered } from './mark-delivered.ts';
@@ -33,6 +34,8 @@ export function makeMessagingUseCases(deps: MessagingDeps) {
     learnAppointment: makeLearnAppointment(deps),
     deliverMessage: makeDeliverMessage(deps),
     decideUnreadMail: makeDecideUnreadMail(deps),
+    /** Another process's push. */
+    learnPushedMessage: makeLearnPushedMessage(deps),
   };
 }
 export type MessagingUseCases = ReturnType<typeof makeMessagingUseCases>;

@@ -1,4 +1,4 @@
-import { SocketConversationMark, SocketSendMessage, SocketTyping, socketEvents } from '@doctime/contracts';
+import { MessageResponse, SocketConversationMark, SocketSendMessage, SocketTyping, socketEvents } from '@doctime/contracts';
 import { AppError } from '../../../platform/app-error.ts';
 import { parseWith } from '../../../platform/http/validate.ts';
 import type { SocketEventHandler } from '../../../platform/realtime/realtime.ts';
@@ -30,6 +30,16 @@ export function messagingSocketHandlers(useCases: MessagingUseCases): Record<str
       participant(caller);
       const { conversationId, upToSeq } = parseWith(SocketConversationMark, payload);
       return useCases.markDelivered(conversationId, caller.userId, upToSeq);
+    },
+  };
+}
+
+/** What messaging learns from the pushes of other API processes (hints: a payload it cannot read is ignored). */
+export function messagingPushListeners(useCases: MessagingUseCases): Record<string, (payload: unknown) => void> {
+  return {
+    [socketEvents.messageNew]: (payload) => {
+      const pushed = MessageResponse.safeParse(payload);
+      if (pushed.success) useCases.learnPushedMessage(pushed.data.message).catch(() => undefined);
     },
   };
 }

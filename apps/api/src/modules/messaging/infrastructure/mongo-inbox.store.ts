@@ -38,6 +38,7 @@ export function makeMongoInboxStore(db: Db): InboxStore {
   return {
     read: async (userId) => (await store.read(userId)).state,
     peek: async (userId) => (await store.peek(userId)).state,
+    forget: (userId) => store.forget(userId),
     change: (userId, change) =>
       new Promise<InboxState>((resolve, reject) => {
         const queue = queues.get(userId);
