@@ -33,12 +33,12 @@ const RATE = 10; // messages a second in the latency runs: each of 400 users onl
 /** 600 messages: the p99 is the 6th slowest, not one hiccup of a shared 2-core machine. */
 const LATENCY_SECONDS = 60;
 /**
- * Traffic before each latency run, unmeasured: the steady state is measured, not a process's
- * first seconds (JIT, heap growth, caches). One message each way in every conversation, so each
- * process has sent in every conversation before (with two processes, the doctors' sends are the
- * second process's first), at WARMUP_RATE: 10 s.
+ * Traffic before each latency run, unmeasured, at the same rate: the steady state is measured,
+ * not a process's first seconds (JIT, heap growth, caches). One message each way in every
+ * conversation (40 s), so each process has sent in every conversation before (with two
+ * processes, the doctors' sends are the second process's first).
  */
-const WARMUP_RATE = 40;
+const WARMUP_MESSAGES = 2 * PAIRS;
 const THROUGHPUT_PAIRS = 50; // conversations each sending its next message as soon as the last is acked
 const THROUGHPUT_SECONDS = 10;
 const TEXT = 'Thank you, doctor. I will take the tablets after food and write again tomorrow 🙏';
@@ -160,14 +160,14 @@ interface Latency {
   errors: Map<string, number>;
 }
 
-/** Open loop: `rate` messages a second, `total` in all, over all pairs in turn, each direction in turn. */
-async function latencyRun(pairs: Pair[], total: number, servers: ChildProcess[], rate = RATE): Promise<Latency> {
+/** Open loop: RATE messages a second, `total` in all, over all pairs in turn, each direction in turn. */
+async function latencyRun(pairs: Pair[], total: number, servers: ChildProcess[]): Promise<Latency> {
   tracker.reset();
   const cpuBefore = cpuMs(servers);
   const start = performance.now();
   const acks: Promise<boolean>[] = [];
   for (let i = 0; i < total; i++) {
-    const wait = start + (i * 1000) / rate - performance.now();
+    const wait = start + (i * 1000) / RATE - performance.now();
     if (wait > 0) await sleep(wait);
     acks.push(send(pairs[i % pairs.length]!, Math.floor(i / pairs.length) % 2 === 0));
   }
@@ -217,7 +217,7 @@ async function measure(
   withThroughput: boolean,
   target?: number,
 ): Promise<Row> {
-  await latencyRun(pairs, 2 * pairs.length, servers, WARMUP_RATE);
+  await latencyRun(pairs, WARMUP_MESSAGES, servers);
   const latency = await latencyRun(pairs, LATENCY_SECONDS * RATE, servers);
   log(`${name}: p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms`);
   const throughput = withThroughput ? await throughputRun(pairs.slice(0, THROUGHPUT_PAIRS), THROUGHPUT_SECONDS) : undefined;
