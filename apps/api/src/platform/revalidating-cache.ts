@@ -1,3 +1,5 @@
+import { BoundedMap } from './bounded-map.ts';
+
 /**
  * Values kept per key for reads that may be a little behind: used as they are
  * for `freshMs` after they were read; then, until `staleMs`, used at once while
@@ -11,12 +13,10 @@ export function makeRevalidatingCache<V>(options: {
   max: number;
   load(key: string): Promise<V>;
 }) {
-  const entries = new Map<string, { at: number; value: V }>();
+  const entries = new BoundedMap<string, { at: number; value: V }>(options.max);
   const loading = new Map<string, Promise<V>>();
 
   function set(key: string, value: V): V {
-    entries.delete(key);
-    if (entries.size >= options.max) entries.delete(entries.keys().next().value!);
     entries.set(key, { at: Date.now(), value });
     return value;
   }

@@ -57,11 +57,10 @@ const READ_BATCH = 100;
 const IMPORT_BATCH = 5_000;
 const seqs = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
-/**
- * The `_id` of the claim of `uid` in a key's log, in the log's collection beside the entries
- * (`<key>:<seq>`): a uid is never a number.
- */
-export const claimId = (key: string, uid: string) => `${key}:${uid}`;
+/** `<key>:<seq>` is an entry, `<key>:<uid>` the claim of a uid beside it (a uid is never a number). */
+const idOf = (key: string, part: number | string) => `${key}:${part}`;
+/** The `_id` of the claim of `uid` in a key's log (in the log's collection, beside the entries). */
+export const claimId = (key: string, uid: string) => idOf(key, uid);
 
 /**
  * Moves the uid claims that earlier versions kept in `<name>_uids` (same ids) beside the
@@ -109,7 +108,6 @@ export function makeSequencedLog<E extends Document>(db: Db, name: string, optio
   const claims = db.collection<UidDoc>(name);
   const landed = new BoundedMap<string, number>(10_000);
   const queues = new Map<string, Promise<unknown>>();
-  const idOf = (key: string, part: number | string) => `${key}:${part}`;
   const seen = (key: string, seq: number) => {
     if ((hints.get(key) ?? 0) < seq) hints.set(key, seq);
   };

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { insertOrFail } from '../../../platform/mongo/mongo.ts';
+import { BoundedMap } from '../../../platform/bounded-map.ts';
 import type { ConversationRepository } from '../application/ports.ts';
 import type { Conversation } from '../domain/message.ts';
 
@@ -24,23 +25,21 @@ const conversationOf = (doc: ConversationDoc): Conversation => ({
 export function makeMongoConversationRepository(db: Db): ConversationRepository {
   const docs = db.collection<ConversationDoc>('conversations');
   const erasures = db.collection<{ _id: string; at: Date }>('conversation_erasures');
-  const cache = new Map<string, Conversation>();
+  const cache = new BoundedMap<string, Conversation>(CACHED);
   /**
    * Whether a conversation was erased can change, in any process: a "not erased" answer is
    * kept ERASURE_CHECK_MS, so an erasure closes it everywhere within that (one read per
    * conversation and interval instead of one per message).
    */
-  const checkedAt = new Map<string, number>();
+  const checkedAt = new BoundedMap<string, number>(CACHED);
   async function isErased(id: string) {
     const at = checkedAt.get(id);
     if (at !== undefined && Date.now() - at < ERASURE_CHECK_MS) return false;
     if (await erasures.findOne({ _id: id })) return true;
-    if (checkedAt.size >= CACHED) checkedAt.delete(checkedAt.keys().next().value!);
     checkedAt.set(id, Date.now());
     return false;
   }
   const remember = (c: Conversation) => {
-    if (cache.size >= CACHED) cache.delete(cache.keys().next().value!);
     cache.set(c.id, c);
     return c;
   };
