@@ -53,6 +53,8 @@ export default defineConfig({
         // Long-lived vendor chunks: app changes do not bust the browser cache for them.
         codeSplitting: {
           groups: [
+            // Zego's call kit (about 5 MB) loads only in a consultation room when calls run on Zego.
+            { name: 'zego', test: /node_modules[\\/]@zegocloud[\\/]/, priority: 4 },
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/,

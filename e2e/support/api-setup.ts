@@ -83,3 +83,27 @@ export async function publishDailyHours(doctorToken: string, timeZone = 'Europe/
   const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
   await call('PUT', '/api/v1/doctors/me/availability', { timeZone, slotMinutes: 30, weekly }, doctorToken);
 }
+
+/** Hours around the clock in UTC, 10-minute slots, no notice: the next slot starts within 10 minutes (its room is open). */
+export async function publishRoundTheClock(doctorToken: string) {
+  const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
+  await call(
+    'PUT',
+    '/api/v1/doctors/me/availability',
+    { timeZone: 'UTC', slotMinutes: 10, minNoticeMinutes: 0, weekly },
+    doctorToken,
+  );
+}
+
+/** Books the doctor's first free slot from today (UTC) for the patient; returns the appointment. */
+export async function bookFirstFreeSlot(doctorId: string, patientToken: string, reason?: string) {
+  const today = new Date().toISOString().slice(0, 10);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const slots = await call('GET', `/api/v1/doctors/${doctorId}/slots?from=${today}&to=${tomorrow}&tz=UTC`);
+  const start = (slots.days as { slots: { start: string }[] }[]).flatMap((d) => d.slots)[0]?.start;
+  const booked = await call('POST', '/api/v1/appointments', { doctorId, start, ...(reason ? { reason } : {}) }, patientToken);
+  return booked.appointment as { id: string; start: string; end: string };
+}
+
+/** GET through the public API with a token. */
+export const getJson = (path: string, token: string) => call('GET', path, undefined, token);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { trimmedText } from './common.ts';
+import { Consultation } from './consultations.ts';
 import { TimeZone } from './scheduling.ts';
 
 export const appointmentStatusValues = ['pending_payment', 'confirmed', 'cancelled', 'completed', 'no_show'] as const;
@@ -52,10 +53,15 @@ export const Appointment = z
     changeableUntil: z.string(),
     history: z.array(AppointmentHistoryEntry),
     createdAt: z.string(),
+    /** On one appointment's own page (not in lists): its video consultation. */
+    consultation: Consultation.optional(),
   })
   .meta({ id: 'Appointment' });
 export type Appointment = z.infer<typeof Appointment>;
 export const AppointmentResponse = z.object({ appointment: Appointment });
+/** The patient's earlier appointments with the same doctor, newest first (the doctor's panel beside a call). */
+export const EarlierAppointments = z.object({ items: z.array(Appointment) }).meta({ id: 'EarlierAppointments' });
+export type EarlierAppointments = z.infer<typeof EarlierAppointments>;
 
 export const AppointmentListQuery = z.object({
   scope: z.enum(['upcoming', 'past']).default('upcoming'),

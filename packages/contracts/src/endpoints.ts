@@ -40,8 +40,10 @@ import {
   BookAppointmentHeaders,
   BookAppointmentRequest,
   CancelAppointmentRequest,
+  EarlierAppointments,
   RescheduleAppointmentRequest,
 } from './appointments.ts';
+import { VideoJoinResponse } from './consultations.ts';
 import { MedicalProfileResponse, UpdateMedicalProfileRequest } from './patients.ts';
 import { DeleteAccountRequest, EXPORT_CONTENT_TYPE } from './privacy.ts';
 import {
@@ -472,6 +474,26 @@ export const endpoints: Endpoint[] = [
     tag: 'Appointments',
     access: 'user',
     response: { status: 200, schema: z.string(), contentType: 'text/calendar' },
+  },
+  {
+    operationId: 'listEarlierWithDoctor',
+    method: 'get',
+    path: '/api/v1/appointments/:id/earlier',
+    summary: "The patient's earlier appointments with this doctor, newest first (its patient and doctor)",
+    tag: 'Appointments',
+    access: ['patient', 'doctor'],
+    response: { status: 200, schema: EarlierAppointments },
+  },
+  {
+    operationId: 'joinVideo',
+    method: 'post',
+    path: '/api/v1/appointments/:id/video/join',
+    summary:
+      'What the consultation room needs to start the call (its patient and doctor, from 10 min before the start to 30 min after the end)',
+    tag: 'Consultations',
+    access: 'user',
+    errors: ['CONSULTATION_NOT_OPEN'],
+    response: { status: 200, schema: VideoJoinResponse },
   },
   {
     operationId: 'getMedicalProfile',

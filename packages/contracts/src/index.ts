@@ -9,4 +9,5 @@ export * from './patients.ts';
 export * from './privacy.ts';
 export * from './messaging.ts';
 export * from './notifications.ts';
+export * from './consultations.ts';
 export * from './endpoints.ts';

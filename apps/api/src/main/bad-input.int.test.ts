@@ -45,6 +45,7 @@ async function snapshot() {
     'conversations',
     'messages',
     'conversation_inboxes_changes',
+    'consultation_attendance',
   ];
   const counts = await Promise.all(names.map((n) => api.db.collection(n).countDocuments()));
   return Object.fromEntries(names.map((n, i) => [n, counts[i]]));
@@ -90,6 +91,8 @@ const cases: Case[] = [
   [() => patient, 'POST', () => '/api/v1/appointments', { start: '2026-12-01T09:00:00Z' }, 'doctorId'],
   [() => patient, 'GET', () => '/api/v1/appointments?scope=someday', undefined, 'scope'],
   [() => patient, 'POST', () => '/api/v1/appointments/x/reschedule', { start: 'next week' }, 'start'],
+  [() => patient, 'POST', () => `/api/v1/appointments/${'x'.repeat(101)}/video/join`, undefined, '_'],
+  [() => doctor, 'GET', () => `/api/v1/appointments/${'x'.repeat(101)}/earlier`, undefined, '_'],
   [() => patient, 'PUT', () => '/api/v1/patients/me/profile', { dateOfBirth: '1899-12-31' }, 'dateOfBirth'],
   [() => patient, 'PUT', () => '/api/v1/patients/me/profile', { bloodGroup: 'Z+', allergies: ['ok'] }, 'bloodGroup'],
   [() => patient, 'PUT', () => '/api/v1/patients/me/profile', { medications: ['   '] }, 'medications.0'],

@@ -68,6 +68,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...productionEnv, S3_SSE_KMS_KEY_ID: 'alias/doctime' })).toThrow(/S3_SSE_KMS_KEY_ID/);
   });
 
+  it('runs video calls on the built-in WebRTC with STUN only by default, issues TURN only through a shared secret, and on Zego with both of its keys', () => {
+    expect(loadConfig({}).video).toEqual({ webrtc: { iceServers: [] } });
+    const turn = {
+      ICE_SERVERS: '[{"urls":"stun:turn.example.org:3478"}]',
+      TURN_URLS: 'turn:turn.example.org:3478?transport=udp, turns:turn.example.org:5349',
+      TURN_SECRET: 's'.repeat(32),
+    };
+    expect(loadConfig(turn).video).toEqual({
+      webrtc: {
+        iceServers: [{ urls: 'stun:turn.example.org:3478' }],
+        turn: { urls: ['turn:turn.example.org:3478?transport=udp', 'turns:turn.example.org:5349'], secret: 's'.repeat(32) },
+      },
+    });
+    // A static TURN password in the browser's list is refused, as are broken JSON and half a pair of settings.
+    expect(() => loadConfig({ ICE_SERVERS: '[{"urls":"turn:t:3478","username":"u","credential":"p"}]' })).toThrow(/ICE_SERVERS/);
+    expect(() => loadConfig({ ICE_SERVERS: 'stun:t:3478' })).toThrow(/ICE_SERVERS: must be JSON/);
+    expect(() => loadConfig({ TURN_URLS: 'turn:t:3478' })).toThrow(/TURN_URLS and TURN_SECRET/);
+    expect(() => loadConfig({ ZEGO_APP_ID: '123' })).toThrow(/ZEGO_APP_ID and ZEGO_SERVER_SECRET/);
+    expect(() => loadConfig({ ZEGO_APP_ID: '123', ZEGO_SERVER_SECRET: 'short' })).toThrow(/ZEGO_SERVER_SECRET/);
+    const zego = loadConfig({ ZEGO_APP_ID: '123', ZEGO_SERVER_SECRET: 'z'.repeat(32) }).video;
+    expect(zego.zego).toEqual({ appId: 123, serverSecret: 'z'.repeat(32) });
+  });
+
   it('refuses a weak secret and bad values with their names', () => {
     expect(() => loadConfig({ ...productionEnv, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);

@@ -5,6 +5,31 @@ import { newDataKeysJson, parseDataKeyring } from '../platform/security/data-key
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** `ICE_SERVERS`: STUN (or credential-free TURN) servers as JSON; TURN credentials come from TURN_SECRET, never from here. */
+const IceServers = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. [{"urls":"stun:stun.example.org:3478"}]' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.array(
+      z.strictObject(
+        { urls: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]) },
+        { message: 'each server is {"urls": ...} only: TURN passwords are issued per call (TURN_SECRET)' },
+      ),
+    ),
+  );
+const commaList = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 /**
  * All configuration, read once from the environment. Development gets working
@@ -75,6 +100,13 @@ const Schema = z.object({
   /** Upload URLs and bytes one user may request per UTC day (default 50 and 200 MB in production, 500 and 2 GB elsewhere). */
   UPLOAD_DAILY_COUNT: z.coerce.number().int().positive().optional(),
   UPLOAD_DAILY_BYTES: z.coerce.number().int().positive().optional(),
+  /** Video calls on the built-in WebRTC: STUN servers, and coturn (`use-auth-secret`) for TURN. */
+  ICE_SERVERS: IceServers.default([]),
+  TURN_URLS: commaList.optional(),
+  TURN_SECRET: z.string().min(16, 'TURN_SECRET must be at least 16 characters').optional(),
+  /** Both set: video calls run on Zego Cloud. */
+  ZEGO_APP_ID: z.coerce.number().int().positive().optional(),
+  ZEGO_SERVER_SECRET: z.string().length(32, 'ZEGO_SERVER_SECRET is the 32-character ServerSecret of the Zego console').optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -136,6 +168,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (c.S3_SSE_KMS_KEY_ID && sse !== 'aws:kms') {
     throw new ConfigError('Invalid configuration:\n  S3_SSE_KMS_KEY_ID: only with S3_SSE=aws:kms');
   }
+  if (!!c.TURN_URLS?.length !== !!c.TURN_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  TURN_URLS and TURN_SECRET: set both, or neither');
+  }
+  if (!!c.ZEGO_APP_ID !== !!c.ZEGO_SERVER_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  ZEGO_APP_ID and ZEGO_SERVER_SECRET: set both, or neither');
+  }
   // Production limits are strict; development ones allow scripted demos and tests.
   const budget = production
     ? {
@@ -193,6 +231,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     smtpUrl: c.SMTP_URL ?? 'smtp://127.0.0.1:1025',
     mailFrom: c.MAIL_FROM,
     redisUrl: c.REDIS_URL,
+    video: {
+      webrtc: {
+        iceServers: c.ICE_SERVERS,
+        ...(c.TURN_URLS?.length && c.TURN_SECRET ? { turn: { urls: c.TURN_URLS, secret: c.TURN_SECRET } } : {}),
+      },
+      ...(c.ZEGO_APP_ID && c.ZEGO_SERVER_SECRET ? { zego: { appId: c.ZEGO_APP_ID, serverSecret: c.ZEGO_SERVER_SECRET } } : {}),
+    },
     // Outside production a missing secret gets a random one: tokens then die with the process.
     jwtSecret: c.JWT_SECRET ?? randomBytes(32).toString('hex'),
     dataKeys: dataKeyringOf(c.DATA_KEYS, c.DATA_KEYS_FILE, production),

@@ -5,6 +5,7 @@ import { makeAppointmentsModule } from '../modules/appointments/index.ts';
 import { makeDoctorsModule } from '../modules/doctors/index.ts';
 import { makeFilesModule } from '../modules/files/index.ts';
 import { makeIdentityModule } from '../modules/identity/index.ts';
+import { makeConsultationsModule, ZEGO_ORIGINS } from '../modules/consultations/index.ts';
 import { makeMessagingModule } from '../modules/messaging/index.ts';
 import { makeNotificationsModule } from '../modules/notifications/index.ts';
 import { makePatientsModule } from '../modules/patients/index.ts';
@@ -177,6 +178,8 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       directory: { findListedDoctor: doctors.useCases.findListedDoctor, findAccount: identity.useCases.findAccount },
       // An admin's read of someone's appointment is audited by admin before it is answered.
       accessAudit: { recordAdminRead: admin.useCases.recordAdminRead },
+      // Bound late: consultations are built after appointments, whose facts they read.
+      consultations: { consultationRecord: (a) => consultations.useCases.consultationRecord(a) },
       clock,
       newId: randomUUID,
       deriveId: derivedId,
@@ -208,6 +211,20 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
   for (const [event, handler] of Object.entries(messaging.socketHandlers)) realtime.on(event, handler);
   for (const [event, listener] of Object.entries(messaging.heardElsewhere)) realtime.onEmittedElsewhere(event, listener);
   for (const [type, decide] of Object.entries(messaging.scheduledHandlers)) scheduledEffects.register(type, decide);
+  const consultations = makeConsultationsModule(
+    db,
+    config.video,
+    {
+      appointments: { findAppointmentFacts: appointments.useCases.findAppointmentFacts },
+      users: { findAccount: identity.useCases.findAccount },
+      realtime,
+      clock,
+    },
+    identity.guards,
+    (err) => logger.warn({ err }, 'recording a call leave failed'),
+  );
+  for (const [event, handler] of Object.entries(consultations.socketHandlers)) realtime.on(event, handler);
+  realtime.onSocketClosing(consultations.onSocketClosing);
   realtime.onPresence((userId, online) =>
     messaging.useCases.announcePresence(userId, online).catch((err) => logger.warn({ err }, 'presence announcement failed')),
   );
@@ -286,6 +303,8 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
     trustProxy: config.trustProxy,
     // Exactly the origin of the presigned URLs browsers are handed (path- or virtual-host style).
     storageOrigin: new URL(await storage.presignGet('origin-probe', 60)).origin,
+    // Zego's UIKit talks to Zego's cloud (its signalling and media servers) from the browser.
+    ...(config.video.zego ? { connectOrigins: ZEGO_ORIGINS } : {}),
     // Each probe is also bounded by /readyz itself (1 s): a paused server must not hang it.
     readiness: { mongo: () => db.command({ ping: 1 }, { timeoutMS: 1_000 }), ...(redis ? { redis: () => redis.ping() } : {}) },
     apiRouters: [
@@ -299,6 +318,7 @@ export async function buildContainer(config: Config, logger: Logger, overrides: 
       privacy.router,
       notifications.router,
       messaging.router,
+      consultations.router,
     ],
   });
 

@@ -11,6 +11,7 @@ import { LoginPage } from '../features/auth/pages/login-page';
 import { ResetPasswordPage } from '../features/auth/pages/reset-password-page';
 import { SignupPage } from '../features/auth/pages/signup-page';
 import { VerifyEmailPage } from '../features/auth/pages/verify-email-page';
+import { ConsultationRoomPage } from '../features/consultation/pages/consultation-room-page';
 import { DoctorAppointmentPage } from '../features/doctor/pages/doctor-appointment-page';
 import { DoctorAppointmentsPage } from '../features/doctor/pages/doctor-appointments-page';
 import { DoctorAvailabilityPage } from '../features/doctor/pages/doctor-availability-page';
@@ -79,6 +80,7 @@ export const router = createBrowserRouter([
           { path: 'doctors/:id', element: <DoctorDetailsPage /> },
           { path: 'appointments', element: <PatientAppointmentsPage /> },
           { path: 'appointments/:id', element: <PatientAppointmentPage /> },
+          { path: 'appointments/:id/room', element: <ConsultationRoomPage role="patient" /> },
           { path: 'messages/:conversationId?', element: <MessagesPage /> },
           { path: 'profile', element: <PatientProfilePage /> },
         ],
@@ -96,6 +98,7 @@ export const router = createBrowserRouter([
           { path: 'availability', element: <DoctorAvailabilityPage /> },
           { path: 'appointments', element: <DoctorAppointmentsPage /> },
           { path: 'appointments/:id', element: <DoctorAppointmentPage /> },
+          { path: 'appointments/:id/room', element: <ConsultationRoomPage role="doctor" /> },
           { path: 'messages/:conversationId?', element: <MessagesPage /> },
         ],
       },

@@ -17,6 +17,8 @@ export const APPOINTMENTS_API = {
   reschedule: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/reschedule`,
   complete: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/complete`,
   noShow: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/no-show`,
+  earlier: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/earlier`,
+  videoJoin: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/video/join`,
 } as const;
 
 export const APPOINTMENTS_KEY = ['appointments'] as const;
@@ -159,3 +161,7 @@ export function useAppointmentTabParams() {
     },
   };
 }
+
+/** The consultation room of an appointment, for its patient or doctor. */
+export const consultationRoomPath = (role: 'patient' | 'doctor', id: string) =>
+  `/${role}/appointments/${encodeURIComponent(id)}/room`;

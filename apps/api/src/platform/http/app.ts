@@ -18,6 +18,8 @@ export interface AppOptions {
   trustProxy: number;
   /** The origin browsers fetch presigned S3 URLs from, the only other origin the CSP names. */
   storageOrigin: string;
+  /** Further origins the browser may connect to (a video provider's cloud, when one is configured). */
+  connectOrigins?: readonly string[];
   /** `/readyz` probes per dependency (e.g. mongo, redis), each bounded by a short timeout. */
   readiness: Record<string, ReadinessProbe>;
   apiRouters: Router[];
@@ -61,7 +63,7 @@ export function createApp(options: AppOptions) {
           'font-src': ["'self'", 'data:'],
           'img-src': ["'self'", 'data:', 'blob:', storage],
           'media-src': ["'self'", 'data:', 'blob:', storage],
-          'connect-src': ["'self'", storage],
+          'connect-src': ["'self'", storage, ...(options.connectOrigins ?? [])],
           'frame-src': ["'self'", 'blob:', storage],
           'upgrade-insecure-requests': null,
         },

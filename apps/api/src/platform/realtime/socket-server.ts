@@ -8,7 +8,7 @@ import { AppError } from '../app-error.ts';
 import { BoundedMap } from '../bounded-map.ts';
 import type { Authenticate, Caller } from '../http/auth.middleware.ts';
 import { localFirst } from './local-first-adapter.ts';
-import type { RealtimePush, SocketEventHandler } from './realtime.ts';
+import type { RealtimePush, RoomMember, SocketClosingListener, SocketContext, SocketEventHandler } from './realtime.ts';
 import type { Presence } from './presence.ts';
 
 /**
@@ -53,6 +53,7 @@ export function makeRealtimeServer(options: RealtimeOptions) {
   const handlers = new Map<string, SocketEventHandler>();
   const presenceListeners: ((userId: string, online: boolean) => Promise<void>)[] = [];
   const remoteListeners = new Map<string, ((payload: unknown) => void)[]>();
+  const closingListeners: SocketClosingListener[] = [];
   /** Presence updates under way (with what listeners do about them): close() lets them finish. */
   const updating = new Set<Promise<void>>();
   function updatePresence(userId: string, online: boolean, update: Promise<boolean>) {
@@ -112,6 +113,40 @@ export function makeRealtimeServer(options: RealtimeOptions) {
     return { error: { code: 'INTERNAL', message: 'Something went wrong; try again.' } };
   }
 
+  /** What a handler may do with the socket its event came from. */
+  function contextOf(socket: Socket): SocketContext {
+    return {
+      id: socket.id,
+      join: (room) => void socket.join(room),
+      leave: (room) => void socket.leave(room),
+      isIn: (room) => socket.rooms.has(room),
+      toOthersIn: (room, event, payload) => void socket.to(room).emit(event, payload),
+      async membersOf(room) {
+        if (!io) return [];
+        // Every process answers; one that died a moment ago is waited for until the adapter gives up on it,
+        // and then this process's own sockets are what is known.
+        const sockets = await io
+          .in(room)
+          .fetchSockets()
+          .catch((err: unknown) => {
+            options.logger.warn({ err }, 'other processes did not say who is in a room');
+            return io!.local.in(room).fetchSockets();
+          });
+        return sockets.map((member): RoomMember => {
+          const { caller } = member.data as { caller: Caller };
+          return {
+            socketId: member.id,
+            userId: caller.userId,
+            evict(event, payload) {
+              member.emit(event, payload);
+              member.leave(room);
+            },
+          };
+        });
+      },
+    };
+  }
+
   function onConnection(socket: Socket) {
     const { caller, token } = socket.data as { caller: Caller; token: string };
     void socket.join([roomOf(caller.userId), sessionRoom(caller.sessionId)]);
@@ -130,7 +165,7 @@ export function makeRealtimeServer(options: RealtimeOptions) {
       const handler = handlers.get(event);
       if (!handler) return ack?.({ error: { code: 'NOT_FOUND', message: `Unknown event ${event}.` } });
       checkedCaller(socket)
-        .then((current) => handler(current, args[0]))
+        .then((current) => handler(current, args[0], contextOf(socket)))
         .then(
           (answer) => ack?.(answer ?? { ok: true }),
           (error) => {
@@ -138,6 +173,11 @@ export function makeRealtimeServer(options: RealtimeOptions) {
             if (error instanceof AppError && ENDED.has(error.code)) socket.disconnect(true);
           },
         );
+    });
+    socket.on('disconnecting', () => {
+      if (closing) return;
+      const rooms = [...socket.rooms];
+      for (const listener of closingListeners) listener(caller, socket.id, rooms);
     });
     socket.on('disconnect', () => {
       clearTimeout(expiry);
@@ -166,6 +206,10 @@ export function makeRealtimeServer(options: RealtimeOptions) {
     /** Shown the payload of every `event` another process emits, to whichever users (what it learns is a hint). */
     onEmittedElsewhere(event: string, listener: (payload: unknown) => void) {
       remoteListeners.set(event, [...(remoteListeners.get(event) ?? []), listener]);
+    },
+    /** Told of every socket that closes (not when the server itself closes), with the rooms it was in. */
+    onSocketClosing(listener: SocketClosingListener) {
+      closingListeners.push(listener);
     },
     presence: options.presence,
     /** Drops every socket of the user on every process (blocked, deleted). */

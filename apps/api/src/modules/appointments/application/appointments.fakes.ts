@@ -122,6 +122,11 @@ export function makeFakeAppointmentsDeps(now = new Date('2026-03-02T08:00:00Z'))
         adminReads.push({ actor, read });
       },
     },
+    consultations: {
+      async consultationRecord(a) {
+        return { attendance: [], present: [], opensAt: a.start.toISOString(), closesAt: a.end.toISOString() };
+      },
+    },
     clock: { now: () => now },
     newId: () => `a${++seq}`,
     deriveId: (seed) => `derived:${seed}`,

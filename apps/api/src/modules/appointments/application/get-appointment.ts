@@ -3,8 +3,10 @@ import type { AppointmentsDeps } from './ports.ts';
 import { readAppointment, type Reader } from './read-appointment.ts';
 
 export function makeGetAppointment(deps: AppointmentsDeps) {
-  /** One appointment for its patient, its doctor, or an admin (whose read is audited). */
+  /** One appointment, with its consultation, for its patient, its doctor, or an admin (whose read is audited). */
   return async function getAppointment(id: string, reader: Reader) {
-    return toAppointmentView(await readAppointment(deps, id, reader));
+    const appointment = await readAppointment(deps, id, reader);
+    const consultation = await deps.consultations.consultationRecord(appointment);
+    return { ...toAppointmentView(appointment), consultation };
   };
 }

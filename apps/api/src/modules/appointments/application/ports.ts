@@ -1,3 +1,4 @@
+import type { Consultation } from '@doctime/contracts';
 import type { SideEffect } from '../../../platform/side-effect.ts';
 import type { Appointment, ListedAppointment } from '../domain/appointment.ts';
 
@@ -88,12 +89,18 @@ export interface AccessAudit {
   ): Promise<void>;
 }
 
+/** What consultations say of an appointment's video call, for its own page. */
+export interface ConsultationRecords {
+  consultationRecord(appointment: { id: string; start: Date; end: Date }): Promise<Consultation>;
+}
+
 export interface AppointmentsDeps {
   appointments: AppointmentRepository;
   idempotency: IdempotencyRepository;
   time: TimeKeeper;
   directory: Directory;
   accessAudit: AccessAudit;
+  consultations: ConsultationRecords;
   clock: { now(): Date };
   newId(): string;
   /** A stable id from a seed (a retried booking finds the appointment its first attempt created). */

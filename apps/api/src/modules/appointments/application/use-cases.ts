@@ -5,6 +5,7 @@ import { makeCancelAppointment } from './cancel-appointment.ts';
 import { makeErasePatientAppointments, undoBookingOfErasedPatient } from './erase-patient-appointments.ts';
 import { makeGetAppointment } from './get-appointment.ts';
 import { makeListAppointments } from './list-appointments.ts';
+import { makeListEarlierWithDoctor } from './list-earlier-with-doctor.ts';
 import { makeListPatientAppointments } from './list-patient-appointments.ts';
 import type { AppointmentsDeps } from './ports.ts';
 import { makeReconcileClaims } from './reconcile-claims.ts';
@@ -20,6 +21,7 @@ export function makeAppointmentsUseCases(deps: AppointmentsDeps) {
     recordOutcome: makeRecordOutcome(deps),
     listAppointments: makeListAppointments(deps),
     getAppointment: makeGetAppointment(deps),
+    listEarlierWithDoctor: makeListEarlierWithDoctor(deps),
     /** For modules that follow appointments (messaging): no caller check, they check their own. */
     findAppointmentFacts: makeFindAppointmentFacts(deps),
     appointmentCalendar: makeAppointmentCalendar(deps),

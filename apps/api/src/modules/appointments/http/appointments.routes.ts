@@ -40,6 +40,10 @@ export function appointmentsRouter(useCases: AppointmentsUseCases, guards: AuthG
     res.json({ appointment: await useCases.getAppointment(idOf(req.params), { ...callerOf(res), ip: req.ip }) });
   });
 
+  router.get('/appointments/:id/earlier', guards.requireRole('patient', 'doctor'), async (req, res) => {
+    res.json(await useCases.listEarlierWithDoctor(idOf(req.params), callerOf(res)));
+  });
+
   router.get('/appointments/:id/calendar.ics', guards.requireUser, async (req, res) => {
     const ics = await useCases.appointmentCalendar(idOf(req.params), { ...callerOf(res), ip: req.ip });
     res.type('text/calendar; charset=utf-8').attachment('appointment.ics').send(ics);

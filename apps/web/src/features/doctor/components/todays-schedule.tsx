@@ -3,6 +3,7 @@ import { Avatar, Badge, Button, Card, Group, Skeleton, Stack, Text, ThemeIcon, T
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
+import { JoinCallButton } from '../../../components/join-call-button';
 import { awaitsOutcome, useAppointments } from '../../../lib/appointments';
 import { dateIn, formatClock, formatLongDay } from '../../../lib/date-time';
 import { useNow } from '../../../lib/use-now';
@@ -65,6 +66,7 @@ function ScheduleItem({
             {new Date(a.end).getTime() > now ? 'In progress' : 'Awaiting outcome'}
           </Badge>
         ) : null}
+        <JoinCallButton appointment={a} role="doctor" size="xs" />
       </Stack>
     </Group>
   );

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { AppointmentHistoryCard } from '../../../components/appointment-history';
 import { AppointmentStatusBadge } from '../../../components/appointment-status-badge';
 import { ChatPanel } from '../../../components/chat/chat-panel';
+import { JoinCallButton } from '../../../components/join-call-button';
 import { DetailList } from '../../../components/detail-list';
 import { EmptyState } from '../../../components/empty-state';
 import { LoadError } from '../../../components/load-error';
@@ -89,6 +90,9 @@ export function DoctorAppointmentPage() {
                   { label: 'Reason for visit', value: a.reason, wide: true },
                 ]}
               />
+              <Group gap="xs" mt="lg">
+                <JoinCallButton appointment={a} role="doctor" />
+              </Group>
             </Card>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>

@@ -9,6 +9,7 @@ import { CalendarDownloadButton } from '../../../components/calendar-download-bu
 import { ChatPanel } from '../../../components/chat/chat-panel';
 import { DetailList } from '../../../components/detail-list';
 import { EmptyState } from '../../../components/empty-state';
+import { JoinCallButton } from '../../../components/join-call-button';
 import { LoadError } from '../../../components/load-error';
 import { CHANGES_CLOSED_HINT, isChangeable, useAppointment } from '../../../lib/appointments';
 import { isApiError } from '../../../lib/api-error';
@@ -177,6 +178,7 @@ export function PatientAppointmentPage() {
                 ]}
               />
               <Group gap="xs" mt="lg" pt="md" wrap="wrap" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+                <JoinCallButton appointment={a} role="patient" />
                 {upcoming ? (
                   <ChangeButtons appointment={a} now={now} onReschedule={setRescheduling} onCancel={setCancelling} />
                 ) : (
