@@ -68,13 +68,33 @@ export const CallSignalData = z.union([
 export type CallSignalData = z.infer<typeof CallSignalData>;
 export const SocketCallSignal = z.object({ appointmentId: Id, data: CallSignalData });
 
-/** Acknowledgement of `call:join`: who else is in the call. */
-export const CallPeer = z.object({ userId: z.string(), role: CallSide });
+/**
+ * A socket in the call: its user, their side, the connection (socket id) and when the server
+ * let it in. One connection per side stays in a call: the one that joined last, ordered by
+ * `joinedAt` and then `connection` (see `joinedAfter`), which the server and every client
+ * compute alike, so events that arrive out of order cannot bring back a replaced tab.
+ */
+export const CallPeer = z.object({
+  userId: z.string(),
+  role: CallSide,
+  connection: z.string(),
+  joinedAt: z.number().int(),
+});
 export type CallPeer = z.infer<typeof CallPeer>;
-export const CallJoinAck = z.object({ peers: z.array(CallPeer) });
-/** Server -> client: `call:peer-joined` / `call:peer-left`, to the other participant's tabs. */
+/** Acknowledgement of `call:join`: who else is in the call; `replaced` when a tab of the same user that joined at the same moment took the place. */
+export const CallJoinAck = z.object({ peers: z.array(CallPeer), replaced: z.boolean().optional() });
+export type CallJoinAck = z.infer<typeof CallJoinAck>;
+/** Server -> client: `call:peer-joined`, to the other participant's tabs. */
 export const CallPeerEvent = CallPeer.extend({ appointmentId: z.string() });
 export type CallPeerEvent = z.infer<typeof CallPeerEvent>;
+/** Server -> client: `call:peer-left`, to the other participant's tabs (the connection that left). */
+export const CallPeerLeftEvent = CallPeer.omit({ joinedAt: true }).extend({ appointmentId: z.string() });
+export type CallPeerLeftEvent = z.infer<typeof CallPeerLeftEvent>;
+
+type Joined = Pick<CallPeer, 'connection' | 'joinedAt'>;
+/** Whether `a` joined the call after `b`: a total order (a tie in time goes to the greater connection id). */
+export const joinedAfter = (a: Joined, b: Joined): boolean =>
+  a.joinedAt !== b.joinedAt ? a.joinedAt > b.joinedAt : a.connection > b.connection;
 /** Server -> client: a signal from the other participant. */
 export const CallSignalEvent = z.object({ appointmentId: z.string(), from: z.string(), data: CallSignalData });
 

@@ -12,6 +12,8 @@ export interface RealtimePush {
 export interface RoomMember {
   socketId: string;
   userId: string;
+  /** When the server put it in this room (ms since the epoch, by the clock of the process it is on). */
+  joinedAt: number;
   /** Takes it out of the room, telling it `event` first (e.g. the same user joined from another tab). */
   evict(event: string, payload: unknown): void;
 }
@@ -22,7 +24,8 @@ export interface RoomMember {
  */
 export interface SocketContext {
   id: string;
-  join(room: string): void;
+  /** Puts the socket in the room; answers when (the `joinedAt` its members show). */
+  join(room: string): number;
   leave(room: string): void;
   isIn(room: string): boolean;
   /** Sends `event` to every other socket in the room, on every process. */

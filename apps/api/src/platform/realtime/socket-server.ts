@@ -117,7 +117,13 @@ export function makeRealtimeServer(options: RealtimeOptions) {
   function contextOf(socket: Socket): SocketContext {
     return {
       id: socket.id,
-      join: (room) => void socket.join(room),
+      join(room) {
+        const joinedAt = Date.now();
+        const data = socket.data as { joinedAt?: Record<string, number> };
+        data.joinedAt = { ...data.joinedAt, [room]: joinedAt };
+        void socket.join(room);
+        return joinedAt;
+      },
       leave: (room) => void socket.leave(room),
       isIn: (room) => socket.rooms.has(room),
       toOthersIn: (room, event, payload) => void socket.to(room).emit(event, payload),
@@ -133,10 +139,11 @@ export function makeRealtimeServer(options: RealtimeOptions) {
             return io!.local.in(room).fetchSockets();
           });
         return sockets.map((member): RoomMember => {
-          const { caller } = member.data as { caller: Caller };
+          const { caller, joinedAt } = member.data as { caller: Caller; joinedAt?: Record<string, number> };
           return {
             socketId: member.id,
             userId: caller.userId,
+            joinedAt: joinedAt?.[room] ?? 0,
             evict(event, payload) {
               member.emit(event, payload);
               member.leave(room);

@@ -14,6 +14,11 @@ export function makeLeaveCall(deps: ConsultationsDeps) {
     socket.leave(room);
     const { facts, side } = await loadOwnCall(deps, appointmentId, caller);
     await deps.attendance.record(appointmentId, { side, kind: 'left', connection: socket.id, at: deps.clock.now() });
-    deps.realtime.toUsers([otherSide(facts, side).userId], CALL_PEER_LEFT, { appointmentId, userId: caller.userId, role: side });
+    deps.realtime.toUsers([otherSide(facts, side).userId], CALL_PEER_LEFT, {
+      appointmentId,
+      userId: caller.userId,
+      role: side,
+      connection: socket.id,
+    });
   };
 }

@@ -29,13 +29,21 @@ export interface AttendanceLog {
 /** The socket a call event came from (the realtime server's socket context, as this module uses it). */
 export interface CallSocket {
   id: string;
-  join(room: string): void;
+  /** Answers when it joined (ms), the `joinedAt` that `membersOf` shows. */
+  join(room: string): number;
   leave(room: string): void;
   isIn(room: string): boolean;
   /** To the room's other sockets, on every process. */
   toOthersIn(room: string, event: string, payload: unknown): void;
   /** The room's sockets on every process; `evict` tells one `event` and takes it out. */
-  membersOf(room: string): Promise<{ socketId: string; userId: string; evict(event: string, payload: unknown): void }[]>;
+  membersOf(room: string): Promise<CallMember[]>;
+}
+
+export interface CallMember {
+  socketId: string;
+  userId: string;
+  joinedAt: number;
+  evict(event: string, payload: unknown): void;
 }
 
 export interface ConsultationsDeps {

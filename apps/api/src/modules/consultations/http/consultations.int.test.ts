@@ -147,9 +147,15 @@ describe('the call on the socket', () => {
     expect(await emitAck(patient, 'call:join', { appointmentId: id })).toEqual({ peers: [] });
     const peerJoined = nextEvent(patient, 'call:peer-joined', (e) => e.appointmentId === id);
     expect(await emitAck(doc, 'call:join', { appointmentId: id })).toEqual({
-      peers: [{ userId: pair.patient.id, role: 'patient' }],
+      peers: [{ userId: pair.patient.id, role: 'patient', connection: patient.id, joinedAt: expect.any(Number) }],
     });
-    expect(await peerJoined).toEqual({ appointmentId: id, userId: doctor.id, role: 'doctor' });
+    expect(await peerJoined).toEqual({
+      appointmentId: id,
+      userId: doctor.id,
+      role: 'doctor',
+      connection: doc.id,
+      joinedAt: expect.any(Number),
+    });
 
     // A third socket can neither join nor signal; what it sends reaches nobody.
     expect((await emitAck(eve, 'call:join', { appointmentId: id })).error.code).toBe('NOT_FOUND');
@@ -175,7 +181,7 @@ describe('the call on the socket', () => {
     await at(id, 5 * MIN);
     const peerLeft = nextEvent(patient, 'call:peer-left', (e) => e.appointmentId === id);
     expect(await emitAck(doc, 'call:leave', { appointmentId: id })).toEqual({ ok: true });
-    expect(await peerLeft).toEqual({ appointmentId: id, userId: doctor.id, role: 'doctor' });
+    expect(await peerLeft).toEqual({ appointmentId: id, userId: doctor.id, role: 'doctor', connection: doc.id });
     const { consultation } = await startOf(pair.patient.c, id);
     // Ten minutes of the test clock, plus the real time the test took between the two moments.
     expect(consultation['present']).toEqual(['patient']);
@@ -241,7 +247,9 @@ describe('the call on the socket', () => {
     await emitAck(doc, 'call:join', { appointmentId: id });
     await emitAck(first, 'call:join', { appointmentId: id });
     const replaced = nextEvent(first, 'call:replaced');
-    expect(await emitAck(second, 'call:join', { appointmentId: id })).toEqual({ peers: [{ userId: doctor.id, role: 'doctor' }] });
+    expect(await emitAck(second, 'call:join', { appointmentId: id })).toMatchObject({
+      peers: [{ userId: doctor.id, role: 'doctor', connection: doc.id }],
+    });
     expect(await replaced).toEqual({ appointmentId: id });
     const toFirst = collect(first, 'call:signal');
     const toSecond = nextEvent(second, 'call:signal');
@@ -251,8 +259,9 @@ describe('the call on the socket', () => {
     expect((await emitAck(first, 'call:signal', { appointmentId: id, data: offer })).error.code).toBe('NOT_FOUND');
 
     const gone = nextEvent(doc, 'call:peer-left', (e) => e.appointmentId === id);
+    const secondId = second.id;
     second.disconnect();
-    expect(await gone).toMatchObject({ appointmentId: id, role: 'patient' });
+    expect(await gone).toEqual({ appointmentId: id, userId: pair.patient.id, role: 'patient', connection: secondId });
     const { consultation } = await startOf(doctor.c, id);
     expect(consultation['present']).toEqual(['doctor']);
     expect((consultation['attendance'] as { leftAt?: string }[]).filter((s) => !s.leftAt)).toHaveLength(1);
@@ -267,8 +276,8 @@ describe('the call on the socket', () => {
       const patient = await open(api.baseUrl, pair.patient.c);
       const doc = await open(sibling.baseUrl, doctor.c);
       await emitAck(patient, 'call:join', { appointmentId: id });
-      expect(await emitAck(doc, 'call:join', { appointmentId: id })).toEqual({
-        peers: [{ userId: pair.patient.id, role: 'patient' }],
+      expect(await emitAck(doc, 'call:join', { appointmentId: id })).toMatchObject({
+        peers: [{ userId: pair.patient.id, role: 'patient', connection: patient.id }],
       });
       const relayed = nextEvent(patient, 'call:signal');
       await emitAck(doc, 'call:signal', { appointmentId: id, data: offer });
@@ -291,6 +300,49 @@ describe('the call on the socket', () => {
       expect(stays.filter((s) => s.side === 'doctor')).toHaveLength(6);
       expect(stays.filter((s) => !s.leftAt)).toHaveLength(2);
       expect((consultation['present'] as string[]).sort()).toEqual(['doctor', 'patient']);
+    } finally {
+      await sibling.stop();
+    }
+  });
+
+  it('keeps one tab per side when tabs of one user join at the same moment, on one process or two', async () => {
+    const sibling = await startSiblingApi(api);
+    try {
+      for (const [round, baseUrls] of [
+        [api.baseUrl, api.baseUrl],
+        [api.baseUrl, sibling.baseUrl],
+        [sibling.baseUrl, api.baseUrl, api.baseUrl],
+      ].entries()) {
+        api.clock.offsetMs = sibling.clock.offsetMs = 0;
+        const pair = await bookedPair(api, admin, doctor);
+        const id = pair.appointmentId;
+        await at(id, 0, [api, sibling]);
+        const doc = await open(api.baseUrl, doctor.c);
+        await emitAck(doc, 'call:join', { appointmentId: id });
+        const tabs = await Promise.all(baseUrls.map((url) => open(url, pair.patient.c)));
+        const told = tabs.map((tab) => collect(tab, 'call:replaced'));
+        const acks = await Promise.all(tabs.map((tab) => emitAck(tab, 'call:join', { appointmentId: id })));
+        // Every tab but one is told it was replaced (in its answer, or by the tab that replaced it).
+        const replaced = () => tabs.filter((_, i) => acks[i].replaced || told[i]!.length > 0).length;
+        await expect.poll(replaced, { timeout: 3_000 }).toBe(tabs.length - 1);
+
+        // Exactly one tab hears the doctor, and only it can signal; every other one was told why.
+        const heard = tabs.map((tab) => collect(tab, 'call:signal'));
+        await emitAck(doc, 'call:signal', { appointmentId: id, data: offer });
+        const fromTabs = await Promise.all(tabs.map((tab) => emitAck(tab, 'call:signal', { appointmentId: id, data: offer })));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const stays = heard.flatMap((seen, i) => (seen.length ? [i] : []));
+        expect(stays, `round ${round}`).toHaveLength(1);
+        expect(
+          fromTabs.map((ack) => !ack.error),
+          `round ${round}`,
+        ).toEqual(tabs.map((_, i) => i === stays[0]));
+        expect(acks[stays[0]!].replaced, `round ${round}`).toBeFalsy();
+        expect(told[stays[0]!], `round ${round}`).toEqual([]);
+        const { consultation } = await startOf(doctor.c, id);
+        const inCall = (consultation['attendance'] as { side: string; leftAt?: string }[]).filter((s) => !s.leftAt);
+        expect(inCall.map((s) => s.side).sort(), `round ${round}`).toEqual(['doctor', 'patient']);
+      }
     } finally {
       await sibling.stop();
     }

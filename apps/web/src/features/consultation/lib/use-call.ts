@@ -1,9 +1,17 @@
-import { callEvents, type CallPeer, type CallPeerEvent, type CallSignalData, type VideoJoinResponse } from '@doctime/contracts';
+import {
+  callEvents,
+  type CallJoinAck,
+  type CallPeerEvent,
+  type CallPeerLeftEvent,
+  type CallSignalData,
+  type VideoJoinResponse,
+} from '@doctime/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../../lib/api-client';
 import { APPOINTMENTS_API } from '../../../lib/appointments';
 import { emitRealtime, emitWithAck, useRealtimeEvent } from '../../../lib/realtime';
 import { CallConnection } from './call-connection';
+import { peerAfter, type PeerEvent, type PeerState } from './call-peer';
 import { callQuality, type CallQuality } from './call-quality';
 
 export type CallPhase =
@@ -51,6 +59,9 @@ export function useCall(appointmentId: string, role: 'patient' | 'doctor', local
   const credentials = useRef<VideoJoinResponse | null>(null);
   const localRef = useRef(local);
   const joined = useRef(false);
+  const peer = useRef<PeerState>({});
+  /** Another tab took this one's place (for good: "use this tab instead" reloads the page). */
+  const replaced = useRef(false);
   const patch = useCallback((next: Partial<CallState>) => setState((s) => ({ ...s, ...next })), []);
 
   const hangUp = useCallback(() => {
@@ -90,17 +101,27 @@ export function useCall(appointmentId: string, role: 'patient' | 'doctor', local
     if (current && local && !current.sending) current.addStream(local);
   }, [local]);
 
+  /** Hears of the other side's connection; answers whether it is a new one, or whether it left. */
+  const heard = useCallback((event: PeerEvent) => {
+    const before = peer.current;
+    peer.current = peerAfter(before, event);
+    return { arrived: peer.current.latest !== before.latest, gone: before.present !== false && peer.current.present === false };
+  }, []);
+
   const joinRoom = useCallback(async () => {
-    const { peers } = await emitWithAck<{ peers?: CallPeer[]; error?: { message: string } }>(callEvents.join, {
-      appointmentId,
-    }).then((ack) => {
-      if (ack.error) throw new Error(ack.error.message);
-      return ack as { peers: CallPeer[] };
-    });
+    const ack = await emitWithAck<CallJoinAck & { error?: { message: string } }>(callEvents.join, { appointmentId });
+    if (ack.error) throw new Error(ack.error.message);
+    // The takeover's event can come before this answer.
+    if (ack.replaced || replaced.current) {
+      patch({ phase: 'replaced', remoteStream: null });
+      return;
+    }
     joined.current = true;
-    if (peers.length && credentials.current?.provider === 'webrtc') connect(true);
+    const [other] = ack.peers;
+    if (other) heard({ joined: other });
+    if (other && credentials.current?.provider === 'webrtc') connect(true);
     else if (!connection.current) patch({ phase: credentials.current?.provider === 'zego' ? 'connected' : 'waiting' });
-  }, [appointmentId, connect, patch]);
+  }, [appointmentId, connect, heard, patch]);
 
   // Join once the camera is ready (or refused: the call works without sending media).
   useEffect(() => {
@@ -132,13 +153,13 @@ export function useCall(appointmentId: string, role: 'patient' | 'doctor', local
     void joinRoom().catch(() => undefined);
   });
   // The other side (re)joined: it offers a fresh connection (its first signal comes after this event), which this side answers.
-  useRealtimeEvent<CallPeerEvent>(callEvents.peerJoined, (event) => {
-    if (event.appointmentId !== appointmentId || !joined.current) return;
+  useRealtimeEvent<CallPeerEvent>(callEvents.peerJoined, ({ appointmentId: of, ...joinedPeer }) => {
+    if (of !== appointmentId || !joined.current || !heard({ joined: joinedPeer }).arrived) return;
     hangUp();
     patch({ phase: 'connecting', remoteStream: null });
   });
-  useRealtimeEvent<CallPeerEvent>(callEvents.peerLeft, (event) => {
-    if (event.appointmentId !== appointmentId || !joined.current) return;
+  useRealtimeEvent<CallPeerLeftEvent>(callEvents.peerLeft, (event) => {
+    if (event.appointmentId !== appointmentId || !joined.current || !heard({ left: event }).gone) return;
     hangUp();
     patch({ phase: 'waiting', remoteStream: null, quality: 'unknown' });
   });
@@ -149,6 +170,7 @@ export function useCall(appointmentId: string, role: 'patient' | 'doctor', local
   });
   useRealtimeEvent<{ appointmentId: string }>(callEvents.replaced, (event) => {
     if (event.appointmentId !== appointmentId) return;
+    replaced.current = true;
     joined.current = false;
     hangUp();
     patch({ phase: 'replaced', remoteStream: null });

@@ -1,4 +1,4 @@
-import { callEvents, type CallPeerEvent } from '@doctime/contracts';
+import { callEvents, type CallPeerEvent, type CallPeerLeftEvent } from '@doctime/contracts';
 import { Anchor, Button, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCalendarSearch, IconClock } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -15,13 +15,18 @@ import { browserTimeZone } from '../../../lib/time-zones';
 import { useNow } from '../../../lib/use-now';
 import { DoctorPanel } from '../components/doctor-panel';
 import { InRoom } from '../components/in-room';
+import { peerAfter, type PeerState } from '../lib/call-peer';
 
 /** Whether the other side is in the call: from the appointment's record, then live as they come and go. */
 function useOtherPresent(appointmentId: string, initially: boolean) {
-  const [present, setPresent] = useState<boolean | null>(null);
-  useRealtimeEvent<CallPeerEvent>(callEvents.peerJoined, (e) => e.appointmentId === appointmentId && setPresent(true));
-  useRealtimeEvent<CallPeerEvent>(callEvents.peerLeft, (e) => e.appointmentId === appointmentId && setPresent(false));
-  return present ?? initially;
+  const [peer, setPeer] = useState<PeerState>({});
+  useRealtimeEvent<CallPeerEvent>(callEvents.peerJoined, ({ appointmentId: of, ...joined }) => {
+    if (of === appointmentId) setPeer((known) => peerAfter(known, { joined }));
+  });
+  useRealtimeEvent<CallPeerLeftEvent>(callEvents.peerLeft, (left) => {
+    if (left.appointmentId === appointmentId) setPeer((known) => peerAfter(known, { left }));
+  });
+  return peer.present ?? initially;
 }
 
 /** /patient/appointments/:id/room and /doctor/appointments/:id/room: the video consultation. */
