@@ -74,6 +74,7 @@ describe('video consultation in the browser', () => {
 
     // The doctor sees from today's schedule that the room is open, and that the patient waits.
     const doc = await participant(browsers[1]!, doctor.email);
+    await doc.getByRole('status').filter({ hasText: 'Patient waiting' }).waitFor();
     await doc.getByRole('link', { name: 'Join consultation' }).first().click();
     await doc.getByText('Your patient Meera Nair is in the waiting room.').waitFor();
     await doc.getByText('Follow-up on blood pressure').first().waitFor();

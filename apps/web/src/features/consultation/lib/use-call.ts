@@ -9,9 +9,9 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../../lib/api-client';
 import { APPOINTMENTS_API } from '../../../lib/appointments';
+import { peerAfter, type PeerEvent, type PeerState } from '../../../lib/call-peer';
 import { emitRealtime, emitWithAck, useRealtimeEvent } from '../../../lib/realtime';
 import { CallConnection } from './call-connection';
-import { peerAfter, type PeerEvent, type PeerState } from './call-peer';
 import { callQuality, type CallQuality } from './call-quality';
 
 export type CallPhase =

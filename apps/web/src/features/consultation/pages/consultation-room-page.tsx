@@ -1,4 +1,3 @@
-import { callEvents, type CallPeerEvent, type CallPeerLeftEvent } from '@doctime/contracts';
 import { Anchor, Button, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCalendarSearch, IconClock } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,24 +9,11 @@ import { APPOINTMENT_STATUS_LABEL, useAppointment } from '../../../lib/appointme
 import { isApiError } from '../../../lib/api-error';
 import { callWindowState, countdownText } from '../../../lib/call-window';
 import { formatDateTimeIn } from '../../../lib/date-time';
-import { useRealtimeEvent } from '../../../lib/realtime';
 import { browserTimeZone } from '../../../lib/time-zones';
 import { useNow } from '../../../lib/use-now';
+import { useOtherInCall } from '../../../lib/use-other-in-call';
 import { DoctorPanel } from '../components/doctor-panel';
 import { InRoom } from '../components/in-room';
-import { peerAfter, type PeerState } from '../lib/call-peer';
-
-/** Whether the other side is in the call: from the appointment's record, then live as they come and go. */
-function useOtherPresent(appointmentId: string, initially: boolean) {
-  const [peer, setPeer] = useState<PeerState>({});
-  useRealtimeEvent<CallPeerEvent>(callEvents.peerJoined, ({ appointmentId: of, ...joined }) => {
-    if (of === appointmentId) setPeer((known) => peerAfter(known, { joined }));
-  });
-  useRealtimeEvent<CallPeerLeftEvent>(callEvents.peerLeft, (left) => {
-    if (left.appointmentId === appointmentId) setPeer((known) => peerAfter(known, { left }));
-  });
-  return peer.present ?? initially;
-}
 
 /** /patient/appointments/:id/room and /doctor/appointments/:id/room: the video consultation. */
 export function ConsultationRoomPage({ role }: { role: 'patient' | 'doctor' }) {
@@ -38,7 +24,7 @@ export function ConsultationRoomPage({ role }: { role: 'patient' | 'doctor' }) {
   const [left, setLeft] = useState(false);
   const otherSide = role === 'patient' ? 'doctor' : 'patient';
   const [joined, setJoined] = useState(false);
-  const otherPresent = useOtherPresent(id, !!appointment.data?.consultation?.present.includes(otherSide));
+  const otherPresent = useOtherInCall(id, !!appointment.data?.consultation?.present.includes(otherSide));
   const detailPath = `/${role}/appointments/${encodeURIComponent(id)}`;
   const back = (
     <Anchor component={Link} to={detailPath} size="sm" mb="sm" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
