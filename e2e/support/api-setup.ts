@@ -78,22 +78,23 @@ export async function signedInAdmin() {
   return { email, id: login.user.id as string, token: login.accessToken as string };
 }
 
-/** Publishes 09:00-17:00 every day in `timeZone`, in 30-minute slots. */
-export async function publishDailyHours(doctorToken: string, timeZone = 'Europe/London') {
-  const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
-  await call('PUT', '/api/v1/doctors/me/availability', { timeZone, slotMinutes: 30, weekly }, doctorToken);
+/** Publishes the same hours every day in `timeZone` (09:00-17:00 in 30-minute slots unless told otherwise). */
+export async function publishDailyHours(
+  doctorToken: string,
+  timeZone = 'Europe/London',
+  {
+    start = '09:00',
+    end = '17:00',
+    ...rules
+  }: { start?: string; end?: string; slotMinutes?: number; minNoticeMinutes?: number } = {},
+) {
+  const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end }));
+  await call('PUT', '/api/v1/doctors/me/availability', { timeZone, slotMinutes: 30, ...rules, weekly }, doctorToken);
 }
 
 /** Hours around the clock in UTC, 10-minute slots, no notice: the next slot starts within 10 minutes (its room is open). */
-export async function publishRoundTheClock(doctorToken: string) {
-  const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
-  await call(
-    'PUT',
-    '/api/v1/doctors/me/availability',
-    { timeZone: 'UTC', slotMinutes: 10, minNoticeMinutes: 0, weekly },
-    doctorToken,
-  );
-}
+export const publishRoundTheClock = (doctorToken: string) =>
+  publishDailyHours(doctorToken, 'UTC', { start: '00:00', end: '24:00', slotMinutes: 10, minNoticeMinutes: 0 });
 
 /** Books the doctor's first free slot from today (UTC) for the patient; returns the appointment. */
 export async function bookFirstFreeSlot(doctorId: string, patientToken: string, reason?: string) {

@@ -111,6 +111,20 @@ export function useCancelAppointment() {
   });
 }
 
+export type Outcome = 'completed' | 'no_show';
+
+/** POST /appointments/:id/complete or /no-show: the doctor, only after the start. */
+export function useRecordOutcome() {
+  const changed = useAppointmentChanged();
+  return useMutation({
+    mutationFn: ({ id, outcome }: { id: string; outcome: Outcome }) =>
+      api.post<{ appointment: Appointment }>(
+        outcome === 'completed' ? APPOINTMENTS_API.complete(id) : APPOINTMENTS_API.noShow(id),
+      ),
+    onSuccess: (data) => changed(data.appointment),
+  });
+}
+
 /** True while cancel and reschedule are still open. */
 export function isChangeable(appointment: Pick<Appointment, 'status' | 'changeableUntil'>, now: number): boolean {
   return appointment.status === 'confirmed' && new Date(appointment.changeableUntil).getTime() > now;

@@ -286,6 +286,37 @@ describe('changes and lifecycle', () => {
     expect(upcoming.body.items.map((a: { id: string }) => a.id)).toEqual([booked.id]);
     expect(upcoming.body.items[0].patient.name).toBe(patient.name);
   });
+
+  it("lists the patient's earlier appointments with the same doctor, newest first, to that patient and doctor only", async () => {
+    const doctor = await doctorWithHours('Dr Earlier');
+    const elsewhere = await doctorWithHours('Dr Elsewhere');
+    const patient = await signedIn(api, 'patient');
+    const someoneElse = await signedIn(api, 'patient');
+    const bookOn = async (c: ApiClient, doctorId: string, days: number, nth = 0) => {
+      const start = (await slotsOn(c, doctorId, daysAhead(days)))[nth];
+      const res = await c.post('/api/v1/appointments', { doctorId, start });
+      expect(res.status, res.text).toBe(201);
+      return res.body.appointment.id as string;
+    };
+    const first = await bookOn(patient.c, doctor.id, 11);
+    const second = await bookOn(patient.c, doctor.id, 12);
+    await bookOn(patient.c, elsewhere.id, 12, 4);
+    await bookOn(someoneElse.c, doctor.id, 12, 2);
+    const current = await bookOn(patient.c, doctor.id, 13);
+    await bookOn(patient.c, doctor.id, 14);
+
+    for (const c of [patient.c, doctor.c]) {
+      const res = await c.get(`/api/v1/appointments/${current}/earlier`);
+      expect(res.status, res.text).toBe(200);
+      expect(res.body.items.map((a: { id: string }) => a.id)).toEqual([second, first]);
+    }
+    const none = await patient.c.get(`/api/v1/appointments/${first}/earlier`);
+    expect(none.body.items).toEqual([]);
+    for (const c of [someoneElse.c, elsewhere.c]) {
+      expectError(await c.get(`/api/v1/appointments/${current}/earlier`), 404, 'NOT_FOUND');
+    }
+    expectError(await admin.get(`/api/v1/appointments/${current}/earlier`), 403, 'FORBIDDEN');
+  });
 });
 
 describe('search and recovery', () => {

@@ -13,7 +13,9 @@ export function makeConsultationRecord(deps: ConsultationsDeps) {
     const { opensAt, closesAt } = callWindow(facts);
     const now = deps.clock.now();
     const until = now.getTime() < closesAt.getTime() ? now : closesAt;
-    const record = foldAttendance(await deps.attendance.eventsOf(facts.id), until);
+    // Nobody can have joined before the room opened: an upcoming appointment's page reads nothing here.
+    const events = now.getTime() < opensAt.getTime() ? [] : await deps.attendance.eventsOf(facts.id);
+    const record = foldAttendance(events, until);
     return {
       ...(record.startedAt ? { startedAt: record.startedAt.toISOString(), durationSeconds: record.durationSeconds ?? 0 } : {}),
       ...(record.endedAt ? { endedAt: record.endedAt.toISOString() } : {}),

@@ -9,7 +9,7 @@ import {
   IconVideo,
   IconVideoOff,
 } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useNow } from '../../../lib/use-now';
 import type { CallQuality } from '../lib/call-quality';
 import type { CallPhase } from '../lib/use-call';
 import { VideoTile } from './video-tile';
@@ -22,11 +22,7 @@ const QUALITY: Record<CallQuality, { label: string; color: string }> = {
 };
 
 function CallTimer({ since }: { since: Date | null }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1_000);
-    return () => window.clearInterval(timer);
-  }, []);
+  const now = useNow(1_000);
   if (!since) return null;
   const seconds = Math.max(0, Math.floor((now - since.getTime()) / 1000));
   const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;

@@ -1,18 +1,17 @@
 import type { Appointment } from '@doctime/contracts';
-import { Anchor, Button, Card, Group, Modal, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Anchor, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { AppointmentStatusBadge } from '../../../components/appointment-status-badge';
 import { ErrorAlert } from '../../../components/error-alert';
+import { OutcomeModal } from '../../../components/outcome-modal';
 import { formatDateTimeIn } from '../../../lib/date-time';
-import { useCompleteConsultation, useEarlierAppointments } from '../api/use-consultation';
+import { useEarlierAppointments } from '../api/use-consultation';
 
 /** Beside the doctor's call: who the patient is, why they came, their earlier visits; and "mark completed". */
 export function DoctorPanel({ appointment: a, now }: { appointment: Appointment; now: number }) {
   const earlier = useEarlierAppointments(a.id);
-  const complete = useCompleteConsultation();
   const [confirming, setConfirming] = useState(false);
   const zone = a.doctor.timeZone;
   const started = Date.parse(a.start) <= now;
@@ -83,34 +82,7 @@ export function DoctorPanel({ appointment: a, now }: { appointment: Appointment;
           </Group>
         )}
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Mark as completed?" centered>
-        <Stack gap="md">
-          <Text size="sm">
-            The consultation with <strong>{a.patient.name}</strong> took place. You can stay in the call; this cannot be undone.
-          </Text>
-          <ErrorAlert error={complete.error} title="Not saved" />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setConfirming(false)} disabled={complete.isPending}>
-              Go back
-            </Button>
-            <Button
-              color="green"
-              loading={complete.isPending}
-              data-autofocus
-              onClick={() =>
-                complete.mutate(a.id, {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: 'Marked completed' });
-                    setConfirming(false);
-                  },
-                })
-              }
-            >
-              Confirm
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <OutcomeModal request={confirming ? { appointment: a, outcome: 'completed' } : null} onClose={() => setConfirming(false)} />
     </Card>
   );
 }

@@ -1,7 +1,6 @@
 import type { Appointment } from '@doctime/contracts';
 import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import type { CallQuality } from '../lib/call-quality';
 import { useCall } from '../lib/use-call';
 import { useLocalMedia } from '../lib/use-local-media';
 import { CallView } from './call-view';
@@ -50,20 +49,21 @@ export function InRoom({
     sent.current = stream;
   }, [media.stream, micOn, cameraOn, screen, replaceTrack]);
 
+  // Back to the camera now in use (the browser's own "stop sharing" ends the track too).
+  const backToCamera = () => {
+    setScreen(null);
+    void replaceTrack('video', sent.current?.getVideoTracks()[0] ?? null);
+  };
   const stopSharing = () => {
     screen?.getTracks().forEach((t) => t.stop());
-    setScreen(null);
-    void replaceTrack('video', media.stream?.getVideoTracks()[0] ?? null);
+    backToCamera();
   };
   const startSharing = async () => {
     try {
       const display = await navigator.mediaDevices.getDisplayMedia({ video: true });
       const track = display.getVideoTracks()[0];
       if (!track) return;
-      track.addEventListener('ended', () => {
-        setScreen(null);
-        void replaceTrack('video', media.stream?.getVideoTracks()[0] ?? null);
-      });
+      track.addEventListener('ended', backToCamera);
       await replaceTrack('video', track);
       setScreen(display);
     } catch {
@@ -130,7 +130,7 @@ export function InRoom({
       remote={call.remoteStream}
       local={screen ?? media.stream}
       otherName={otherName}
-      quality={call.quality as CallQuality}
+      quality={call.quality}
       connectedAt={call.connectedAt}
       controls={{
         micOn,

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { AppointmentStatusBadge } from '../../../components/appointment-status-badge';
 import { CHANGES_CLOSED_HINT, awaitsOutcome, isChangeable } from '../../../lib/appointments';
 import { formatClockRange, formatShortDateIn } from '../../../lib/date-time';
-import type { Outcome } from '../api/use-record-outcome';
+import type { Outcome } from '../../../lib/appointments';
 import classes from './doctor-appointment-row.module.css';
 
 interface DoctorAppointmentRowProps {

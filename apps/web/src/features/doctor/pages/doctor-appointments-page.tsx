@@ -18,9 +18,9 @@ import {
 import { formatDateTimeIn } from '../../../lib/date-time';
 import { useNow } from '../../../lib/use-now';
 import { readChoice } from '../../../lib/url-state';
-import { useRefreshPreview } from '../api/use-record-outcome';
+import { useRefreshPreview } from '../api/use-refresh-preview';
 import { DoctorAppointmentRow } from '../components/doctor-appointment-row';
-import { OutcomeModal, type OutcomeRequest } from '../components/outcome-modal';
+import { OutcomeModal, type OutcomeRequest } from '../../../components/outcome-modal';
 
 const LIMIT = 10;
 const STATUS_FILTERS = ['all', ...appointmentStatusValues.filter((status) => status !== 'pending_payment')] as const;

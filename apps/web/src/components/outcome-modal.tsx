@@ -1,9 +1,9 @@
 import type { Appointment } from '@doctime/contracts';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ErrorAlert } from '../../../components/error-alert';
-import { formatDateTimeIn } from '../../../lib/date-time';
-import { useRecordOutcome, type Outcome } from '../api/use-record-outcome';
+import { ErrorAlert } from './error-alert';
+import { useRecordOutcome, type Outcome } from '../lib/appointments';
+import { formatDateTimeIn } from '../lib/date-time';
 
 export interface OutcomeRequest {
   appointment: Appointment;
