@@ -116,6 +116,8 @@ describe('GET /api/v1/me/export', () => {
       text: `About the ${patient.reason}`,
     });
     expect(said.status, said.text).toBe(201);
+    // The booking's notification is delivered from the outbox: the export shows what has been delivered.
+    await settleSideEffects(api);
 
     const { res, bytes } = await exportZip(patient.c);
     expect(res.status).toBe(200);
