@@ -9,7 +9,10 @@ export function makeDeliverNotification(deps: NotificationsDeps) {
   /**
    * Delivers a notification (the outbox's `notification` effect, or another module's own
    * effect): appends it to the user's log once per delivery id (`uid`: a redelivery appends
-   * nothing), then tells the user's open tabs.
+   * nothing), then tells the user's open tabs. One that lands after the user's erasure began
+   * (a delivery retried, or racing the deletion) is erased too and told to nobody: the
+   * erasure marks the user before it rewrites, and this checks after it appends, so one of
+   * the two always sees the other's write.
    */
   return async function deliverNotification(notification: OutgoingNotification, uid: string) {
     const entry: StoredNotification = {
@@ -22,6 +25,7 @@ export function makeDeliverNotification(deps: NotificationsDeps) {
       createdAt: deps.clock.now(),
     };
     const { seq, created } = await deps.log.appendOnce(notification.userId, entry);
+    if (await deps.log.isErased(notification.userId)) return deps.log.eraseAll(notification.userId);
     if (created) {
       deps.push.toUsers([notification.userId], socketEvents.notificationNew, {
         notification: toNotificationView(seq, entry, noneRead()),

@@ -14,6 +14,17 @@ async function withNotifications(titles: string[], userId = 'u1') {
 const page = { unreadOnly: false, page: 1, limit: 20 };
 
 describe('delivering a notification', () => {
+  it('keeps no text of, and pushes nothing for, a notification that lands after its user was erased', async () => {
+    const { fake, uc } = await withNotifications(['Booking confirmed']);
+    await uc.eraseNotifications('u1');
+    await uc.deliverNotification(notice('u1', 'Reminder'), 'entry-9:0');
+    expect(fake.logs.get('u1')!.map((n) => [n.title, n.body])).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
+    expect(fake.pushes).toHaveLength(1);
+  });
+
   it('stores it once per delivery id and pushes it to the user once', async () => {
     const { fake, uc } = await withNotifications(['Booking confirmed']);
     await uc.deliverNotification(notice('u1', 'Booking confirmed'), 'entry-0:0');

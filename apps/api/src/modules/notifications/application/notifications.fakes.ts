@@ -6,6 +6,7 @@ import type { NotificationsDeps } from './ports.ts';
 export function makeFakeNotificationsDeps(now = new Date('2026-03-02T08:00:00Z')) {
   const logs = new Map<string, StoredNotification[]>();
   const states = new Map<string, ReadState>();
+  const erased = new Set<string>();
   const pushes: { userIds: readonly string[]; event: string; payload: unknown }[] = [];
   let n = 0;
   const logOf = (userId: string) => logs.get(userId) ?? logs.set(userId, []).get(userId)!;
@@ -19,7 +20,9 @@ export function makeFakeNotificationsDeps(now = new Date('2026-03-02T08:00:00Z')
       },
       tail: async (userId) => logOf(userId).length,
       readSeqs: async (userId, seqs) => seqs.map((seq) => logOf(userId)[seq - 1] ?? null),
+      isErased: async (userId) => erased.has(userId),
       async eraseAll(userId) {
+        erased.add(userId);
         logs.set(
           userId,
           logOf(userId).map((e) => ({ ...e, title: '', body: '' })),

@@ -9,8 +9,13 @@ export interface NotificationLog {
   tail(userId: string): Promise<number>;
   /** The entries at these seqs, in the same order (null where there is none). */
   readSeqs(userId: string, seqs: readonly number[]): Promise<(StoredNotification | null)[]>;
-  /** Rewrites every entry of the user without its title and body (account deletion). */
+  /**
+   * Account deletion: marks the user erased for good, then rewrites every entry of theirs
+   * without its title and body. Safe to repeat.
+   */
   eraseAll(userId: string): Promise<void>;
+  /** Whether `eraseAll` has marked the user (a delivery that lands after it must not keep its text). */
+  isErased(userId: string): Promise<boolean>;
 }
 
 /** Each user's read state, changed by one writer at a time (the loser decides again from the newer state). */

@@ -133,6 +133,20 @@ describe('the notification centre', () => {
     expect(await list(me.c)).toMatchObject({ total: 1, unread: 1 });
   });
 
+  it('deliveries racing the erasure of their user, on two processes, keep no title or body, and later ones neither', async () => {
+    const me = await signedIn(api, 'patient');
+    for (let i = 1; i <= 3; i++) await notify(me.id, `Before ${i}`);
+    await Promise.all([
+      api.container.notifications.useCases.eraseNotifications(me.id),
+      ...Array.from({ length: 10 }, (_, i) => notify(me.id, `Racing ${i}`, undefined, i % 2 ? api : other)),
+      other.container.notifications.useCases.eraseNotifications(me.id),
+    ]);
+    await notify(me.id, 'Retried much later');
+    const kept = await api.container.notifications.useCases.exportNotifications(me.id);
+    expect(kept).toHaveLength(14);
+    expect(kept.map((n) => [n.title, n.body])).toEqual(kept.map(() => ['', '']));
+  });
+
   it('answers bad input with 400 and field errors, changing nothing (more cases in main/bad-input), strangers with 401', async () => {
     const me = await signedIn(api, 'patient');
     await notify(me.id, 'Keep me unread');

@@ -1,6 +1,6 @@
 import type { Binary, Db } from 'mongodb';
 import { makeFoldedStore } from '../../../platform/mongo/folded-store.ts';
-import { replaceWhole } from '../../../platform/mongo/mongo.ts';
+import { insertOrFail, replaceWhole } from '../../../platform/mongo/mongo.ts';
 import { makeSequencedLog } from '../../../platform/mongo/sequenced-log.ts';
 import type { FieldCipher } from '../../../platform/security/field-cipher.ts';
 import { protectFields, type ProtectedStore } from '../../../platform/security/protected-fields.ts';
@@ -44,6 +44,8 @@ export function makeMongoNotificationRepository(
   const protection = protectFields(cipher, NAME, PROTECTED_FIELDS);
   const reads = makeFoldedStore<ReadState, ReadChange>(db, 'notification_reads', { empty: noneRead, apply: applyRead });
   const tails = db.collection<{ _id: string; seq: number }>('notification_tails');
+  /** Users whose notifications were erased (account deletion), by `_id`: deliveries check it after appending. */
+  const erasures = db.collection<{ _id: string; at: Date }>('notification_erasures');
   const known = new Set<string>();
 
   const sealed = (n: StoredNotification) => protection.seal(n, n.uid) as unknown as SealedNotification;
@@ -87,12 +89,15 @@ export function makeMongoNotificationRepository(
         return log.tail(userId);
       },
       readSeqs,
-      // Title and body become empty (sealed like any value); type, link and time stay.
-      eraseAll: (userId) =>
-        log.rewriteAll(
+      // Marked first, then title and body become empty (sealed like any value); type, link and time stay.
+      async eraseAll(userId) {
+        await insertOrFail(erasures, { _id: userId, at: new Date() });
+        await log.rewriteAll(
           userId,
           (entry) => protection.seal({ ...entry, title: '', body: '' }, entry.uid) as unknown as SealedNotification,
-        ),
+        );
+      },
+      isErased: async (userId) => (await erasures.findOne({ _id: userId })) !== null,
     },
     reads: {
       read: async (userId) => (await reads.read(userId)).state,
