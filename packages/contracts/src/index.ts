@@ -10,4 +10,5 @@ export * from './privacy.ts';
 export * from './messaging.ts';
 export * from './notifications.ts';
 export * from './consultations.ts';
+export * from './prescriptions.ts';
 export * from './endpoints.ts';
